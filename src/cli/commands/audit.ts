@@ -1,0 +1,18 @@
+import { Option, type Command } from 'commander';
+import { examples, type CommandDef } from '../command.js';
+import { notBuilt } from './not-built.js';
+
+export const auditCommand: CommandDef = {
+  name: 'audit',
+  summary: 'audit a built image offline: user, setuid files, secrets in layers, labels, size',
+  configure(cmd: Command) {
+    cmd
+      .argument('<image>', 'image name, tag or id')
+      .addOption(new Option('--format <format>', 'output format').choices(['tty', 'json', 'sarif']).default('tty'))
+      .addOption(new Option('--failure-threshold <level>', 'exit 1 on findings at or above this level').choices(['error', 'warning', 'info', 'style', 'none']));
+    examples(cmd, ['harden-init audit my-app:1.0', 'harden-init audit my-app:1.0 --format json']);
+  },
+  async run() {
+    notBuilt('audit');
+  },
+};

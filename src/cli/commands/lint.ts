@@ -1,0 +1,20 @@
+import { Option, type Command } from 'commander';
+import { examples, type CommandDef } from '../command.js';
+import { notBuilt } from './not-built.js';
+
+export const lintCommand: CommandDef = {
+  name: 'lint',
+  summary: 'lint Dockerfiles (hadolint, Trivy, Checkov and BuildKit checks) and fix what is safe',
+  configure(cmd: Command) {
+    cmd
+      .argument('[Dockerfile...]', 'files to lint (default: ./Dockerfile)')
+      .addOption(new Option('--format <format>', 'output format').choices(['tty', 'json', 'sarif', 'checkstyle', 'gitlab']).default('tty'))
+      .option('--fix', 'apply every safe fix (a backup is kept) and print the diff')
+      .addOption(new Option('--failure-threshold <level>', 'exit 1 on findings at or above this level').choices(['error', 'warning', 'info', 'style', 'none']))
+      .option('--config <file>', 'a .hadolint.yaml or .harden-init.json config file');
+    examples(cmd, ['harden-init lint', 'harden-init lint Dockerfile --format sarif > lint.sarif', 'harden-init lint --fix']);
+  },
+  async run() {
+    notBuilt('lint');
+  },
+};

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/paths.js';
+
+const SPEC_COMMANDS = ['detect', 'lint', 'build', 'audit', 'scan', 'fix', 'security-txt'];
+
+describe('harden-init CLI skeleton', () => {
+  it('--help lists every command of the SPEC with one line each', async () => {
+    const { exitCode, stdout } = await runCli(['--help']);
+    expect(exitCode).toBe(0);
+    for (const name of SPEC_COMMANDS) expect(stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+  });
+
+  it('<cmd> --help details flags with an example', async () => {
+    const { exitCode, stdout } = await runCli(['scan', '--help']);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('--exclude-base');
+    expect(stdout).toContain('Examples:');
+    expect(stdout).toContain('$ harden-init scan');
+  });
+
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const { exitCode, stdout } = await runCli(['--version']);
+    expect(exitCode).toBe(0);
+    expect(stdout.trim()).toBe(pkg.version);
+  });
+
+  it('an unknown flag exits 2 with one line naming the closest flag', async () => {
+    const { exitCode, stderr } = await runCli(['lint', '--fromat', 'json']);
+    expect(exitCode).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^harden-init: unknown option '--fromat'.*did you mean --format\?/);
+  });
+
+  it('an unknown command exits 2 with one line naming the closest command', async () => {
+    const { exitCode, stderr } = await runCli(['lnt'], { cwd: repoRoot });
+    expect(exitCode).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain("did you mean lint?");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a bad option value exits 2 with one line', async () => {
+    const { exitCode, stderr } = await runCli(['scan', 'x', '--severity', 'urgent']);
+    expect(exitCode).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('--severity');
+  });
+});

@@ -1,0 +1,14 @@
+import { execa, type Options } from 'execa';
+import { binPath } from './paths.js';
+
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (bin/harden-init.js -> dist/) as a user would. */
+export async function runCli(args: string[], options: Options = {}): Promise<CliResult> {
+  const result = await execa('node', [binPath, ...args], { reject: false, stdin: 'ignore', ...options, env: { NO_COLOR: '1', ...options.env } });
+  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
