@@ -1,0 +1,46 @@
+// Helpers for benchmarks: every result is a ratio against a baseline measured in the same run.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const binPath = path.join(repoRoot, 'bin/harden-init.js');
+
+/** Median wall time in ms of `runs` executions of a command (after one warm-up). */
+export function timeCommand(command, args, { runs = 15, cwd = repoRoot, env = process.env } = {}) {
+  const samples = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(command, args, { cwd, env, stdio: 'ignore' });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+    if (i > 0) samples.push(ms);
+  }
+  return median(samples);
+}
+
+/** Median ms of `runs` calls of an async function (after one warm-up). */
+export async function timeAsync(fn, { runs = 15 } = {}) {
+  const samples = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    if (i > 0) samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Prints one result line: `name: 1.12x baseline (goal <= 1.5x) ok`. */
+export function report(name, subjectMs, baselineMs, goal, detail = '') {
+  const ratio = subjectMs / baselineMs;
+  const verdict = goal === undefined ? '' : ratio <= goal ? ' ok' : ' OVER GOAL';
+  const goalText = goal === undefined ? '' : ` (goal <= ${goal}x)`;
+  console.log(`${name}: ${ratio.toFixed(2)}x${goalText}${verdict}  [${subjectMs.toFixed(1)} ms vs ${baselineMs.toFixed(1)} ms${detail ? `; ${detail}` : ''}]`);
+  return ratio;
+}
