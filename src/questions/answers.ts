@@ -1,10 +1,8 @@
 import { z } from 'zod';
 
-/** Final base image flavours a user can choose (SPEC `--base`). */
-export const BASE_KINDS = ['distroless', 'alpine', 'slim', 'scratch'] as const;
-export type BaseKind = (typeof BASE_KINDS)[number];
+import { BASE_KINDS, LANGUAGES } from './kinds.js';
 
-export const LANGUAGES = ['node', 'python', 'go', 'java', 'kotlin', 'rust', 'ruby', 'php', 'dotnet', 'deno', 'elixir', 'static'] as const;
+export { BASE_KINDS, LANGUAGES, type BaseKind } from './kinds.js';
 
 const contact = z
   .string()
@@ -18,17 +16,17 @@ const httpsUrl = z.string().regex(/^https:\/\/\S+$/, 'must be an https:// URL');
 export const answersSchema = z.object({
   /** Workspace app path, relative to the repo root; "." for a single app. */
   app: z.string().default('.'),
-  language: z.enum(LANGUAGES),
+  language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
   packageManager: z.string().min(1),
   runtimeVersion: z.string().regex(/^\d+(\.\d+){0,2}$/, 'must be a version like 22, 3.12 or 1.23.4'),
   framework: z.string().nullable().default(null),
   installCommand: z.string().nullable().default(null),
   buildCommand: z.string().nullable().default(null),
   startCommand: z.string().min(1),
-  port: z.number().int().min(1).max(65535).nullable().default(null),
-  base: z.enum(BASE_KINDS),
+  port: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(65535, 'must be at most 65535').nullable().default(null),
+  base: z.enum(BASE_KINDS, { error: `must be one of ${BASE_KINDS.join(', ')}` }),
   /** Numeric uid, also used as gid (USER uid:uid). */
-  uid: z.number().int().min(1).max(2147483647).default(10001),
+  uid: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1 (0 is root)').max(2147483647, 'must be at most 2147483647').default(10001),
   appDir: z.string().regex(/^\//, 'must be an absolute path').default('/app'),
   /** HTTP path the health check requests, or "none". */
   healthcheck: z.string().regex(/^(none|\/\S*)$/, 'must be an absolute path like /health or "none"').default('none'),
@@ -40,7 +38,7 @@ export const answersSchema = z.object({
   pin: z.boolean().default(true),
   security: z.object({
     contact,
-    expires: z.string().datetime({ offset: true }).optional(),
+    expires: z.string().datetime({ offset: true, error: 'must be an ISO 8601 date and time, e.g. 2026-06-30T00:00:00Z' }).optional(),
     policy: httpsUrl.optional(),
     preferredLanguages: z.string().default('en'),
     canonical: httpsUrl.optional(),
@@ -68,5 +66,6 @@ export function parseAnswers(raw: unknown): { ok: true; answers: Answers } | { o
   const result = answersSchema.safeParse(raw);
   if (result.success) return { ok: true, answers: result.data };
   const issue = result.error.issues[0];
-  return { ok: false, field: issue.path.join('.') || '(root)', message: issue.message };
+  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+  return { ok: false, field: issue.path.join('.') || '(root)', message: missing ? 'is required' : issue.message };
 }
