@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { examples, type CommandDef } from '../command.js';
-import { notBuilt } from './not-built.js';
 
 export const scanCommand: CommandDef = {
   name: 'scan',
@@ -17,7 +16,16 @@ export const scanCommand: CommandDef = {
       .option('--from-report <file>', 'parse an existing Trivy/Grype/Scout/Snyk report instead of running a scanner');
     examples(cmd, ['harden-init scan my-app:1.0', 'harden-init scan my-app:1.0 --severity high --exclude-base --file Dockerfile', 'harden-init scan --from-report trivy.json --format sarif']);
   },
-  async run() {
-    notBuilt('scan');
+  async run(args, options, ctx) {
+    const { runScanCommand } = await import('../../scan/run.js');
+    return runScanCommand(args[0], {
+      scanner: (options.scanner as 'auto') ?? 'auto',
+      severity: options.severity as 'low' | undefined,
+      excludeBase: Boolean(options.excludeBase),
+      dependencyTree: Boolean(options.dependencyTree),
+      file: options.file as string | undefined,
+      format: (options.format as 'tty') ?? 'tty',
+      fromReport: options.fromReport as string | undefined,
+    }, ctx);
   },
 };
