@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# The Docker test environment, on Debian bookworm, as root, with no manual step:
+#   1. installs docker.io, debootstrap and docker-registry when missing;
+#   2. starts dockerd when /var/run/docker.sock does not answer;
+#   3. starts a registry on 127.0.0.1:5000 (scripts/registry-config.yml);
+#   4. builds local stand-ins for the base images of src/generate/base-images.json that have a
+#      `standIn` recipe (scripts/standins/<recipe>.Dockerfile), from `debootstrap --variant=minbase`
+#      and Debian packages or this machine's node, tags them under their mirror names
+#      (docker.io/library/node:22 -> 127.0.0.1:5000/library/node:22) and pushes them.
+# Idempotent: a re-run with everything up and current only checks, in a few seconds.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+standins="$repo/scripts/standins"
+registry=127.0.0.1:5000
+cache=/var/cache/harden-init
+logdir=/var/log/harden-init
+# /usr/bin/docker is the engine's own client, with BuildKit built in; others on PATH may lack it.
+docker=/usr/bin/docker
+mirror=http://deb.debian.org/debian
+
+say() { printf '%s\n' "test-env: $*"; }
+die() { printf '%s\n' "test-env: error: $*" >&2; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || die "run as root (it installs packages and starts dockerd): sudo bash scripts/test-env.sh"
+command -v node >/dev/null || die "node is not on PATH: install Node.js >= 20 first"
+
+# 1. Packages.
+missing=()
+[ -x "$docker" ] && command -v dockerd >/dev/null || missing+=(docker.io)
+command -v debootstrap >/dev/null || missing+=(debootstrap)
+command -v docker-registry >/dev/null || missing+=(docker-registry)
+command -v curl >/dev/null || missing+=(curl)
+[ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || missing+=(debian-archive-keyring)
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq || die "apt-get update failed"
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || die "apt-get install ${missing[*]} failed"
+fi
+mkdir -p "$cache" "$logdir"
+
+# 2. Docker engine.
+if ! "$docker" info >/dev/null 2>&1; then
+  say "starting dockerd (log: $logdir/dockerd.log)"
+  nohup dockerd >>"$logdir/dockerd.log" 2>&1 &
+  for _ in $(seq 1 60); do
+    "$docker" info >/dev/null 2>&1 && break
+    sleep 1
+  done
+  "$docker" info >/dev/null 2>&1 || die "dockerd did not answer within 60 s: see $logdir/dockerd.log"
+fi
+
+# 3. Registry.
+registry_up() { curl -fsS -m 3 -o /dev/null "http://$registry/v2/" 2>/dev/null; }
+if ! registry_up; then
+  say "starting docker-registry on $registry (log: $logdir/registry.log)"
+  mkdir -p /var/lib/harden-init-registry
+  nohup docker-registry serve "$repo/scripts/registry-config.yml" >>"$logdir/registry.log" 2>&1 &
+  for _ in $(seq 1 30); do
+    registry_up && break
+    sleep 1
+  done
+  registry_up || die "the registry did not answer on http://$registry/v2/ within 30 s: see $logdir/registry.log"
+fi
+
+# The digest the registry holds for repo:tag, or nothing.
+accept='application/vnd.docker.distribution.manifest.v2+json,application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.list.v2+json,application/vnd.oci.image.index.v1+json'
+remote_digest() {
+  curl -fsS -m 5 -I -H "Accept: $accept" "http://$registry/v2/$1/manifests/$2" 2>/dev/null |
+    tr -d '\r' | awk -F': ' 'tolower($1)=="docker-content-digest"{print $2}' || true
+}
+local_label() {
+  "$docker" image inspect -f "{{index .Config.Labels \"io.harden-init.stand-in.recipe\"}}" "$1" 2>/dev/null || true
+}
+
+# 4a. The minbase rootfs, cached as a tarball and imported once.
+minbase_tar="$cache/bookworm-minbase.tar"
+if [ ! -s "$minbase_tar" ]; then
+  say "debootstrap --variant=minbase bookworm (a few minutes, once)"
+  tmp="$(mktemp -d "$cache/rootfs.XXXXXX")"
+  trap 'rm -rf "$tmp"' EXIT
+  debootstrap --variant=minbase bookworm "$tmp" "$mirror" >"$logdir/debootstrap.log" 2>&1 ||
+    die "debootstrap failed: see $logdir/debootstrap.log"
+  # Like debian:12-slim: the three suites, no package lists or caches in the image.
+  cat >"$tmp/etc/apt/sources.list" <<'EOF'
+deb http://deb.debian.org/debian bookworm main
+deb http://deb.debian.org/debian bookworm-updates main
+deb http://deb.debian.org/debian-security bookworm-security main
+EOF
+  rm -rf "$tmp"/var/lib/apt/lists/* "$tmp"/var/cache/apt/*.bin "$tmp"/var/cache/apt/archives/*.deb "$tmp"/var/log/* "$tmp"/tmp/*
+  tar -C "$tmp" --numeric-owner -cf "$minbase_tar.part" . && mv "$minbase_tar.part" "$minbase_tar"
+  rm -rf "$tmp"
+  trap - EXIT
+fi
+minbase_hash="$(stat -c '%s-%Y' "$minbase_tar")"
+minbase_image="harden-init/bookworm-minbase:$(printf '%s' "$minbase_hash" | sha256sum | cut -c1-12)"
+ensure_minbase() {
+  if ! "$docker" image inspect "$minbase_image" >/dev/null 2>&1; then
+    say "importing $minbase_image"
+    "$docker" import --change 'CMD ["bash"]' "$minbase_tar" "$minbase_image" >/dev/null || die "docker import failed"
+  fi
+}
+
+# 4b. The node the node stand-ins copy: this machine's, with its npm and corepack.
+node_bin="$(readlink -f "$(command -v node)")"
+node_version="$("$node_bin" --version)"
+node_lib="$(cd "$(dirname "$(readlink -f "$(command -v npm)")")/../.." && pwd)"
+[ -f "$node_lib/npm/package.json" ] || die "cannot find npm next to node ($node_lib/npm): install npm"
+
+# Stand-in kinds in build order (the distroless ones start from `static`) and their mirror tags.
+declare -A tags_of=()
+while IFS=' ' read -r kind target; do
+  tags_of[$kind]="${tags_of[$kind]:-} $target"
+done < <(node -e '
+  const table = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const seen = new Set();
+  for (const image of table.images) {
+    if (!image.standIn) continue;
+    const path = image.ref.replace(/^[^/]+\//, "");
+    const line = `${image.standIn} ${process.argv[2]}/${path}`;
+    if (!seen.has(line)) { seen.add(line); console.log(line); }
+  }' "$repo/src/generate/base-images.json" "$registry")
+order=(debian static node node-distroless python python-distroless golang)
+for kind in "${!tags_of[@]}"; do
+  [[ " ${order[*]} " == *" $kind "* ]] || die "base-images.json names an unknown standIn \"$kind\": add scripts/standins/$kind.Dockerfile and list it in test-env.sh"
+done
+# The distroless stand-ins need the static one even when no entry asks for it by itself.
+if [ -n "${tags_of[node-distroless]:-}${tags_of[python-distroless]:-}" ] && [ -z "${tags_of[static]:-}" ]; then
+  tags_of[static]=" $registry/harden-init/standin-static:latest"
+fi
+
+# What a stand-in is made of; a change in any of it rebuilds that stand-in.
+recipe_of() {
+  local kind=$1 extra=""
+  case "$kind" in
+    node | node-distroless) extra="$node_version $(node -p 'require(process.argv[1]).version' "$node_lib/npm/package.json")" ;;
+  esac
+  case "$kind" in
+    node-distroless | python-distroless) extra="$extra ${recipes[static]}" ;;
+  esac
+  cat "$standins/$kind.Dockerfile" "$standins/copy-with-libs.sh" "$standins"/rootfs/etc/* |
+    { cat; printf '%s %s\n' "$minbase_hash" "$extra"; } | sha256sum | cut -c1-16
+}
+
+declare -A recipes=()
+built=()
+for kind in "${order[@]}"; do
+  [ -n "${tags_of[$kind]:-}" ] || continue
+  recipe="$(recipe_of "$kind")"
+  recipes[$kind]=$recipe
+  marker="$registry/harden-init/standin-$kind:$recipe"
+  want="$(remote_digest "harden-init/standin-$kind" "$recipe")"
+  current=yes
+  [ -n "$want" ] || current=no
+  for target in ${tags_of[$kind]}; do
+    repo_tag="${target#"$registry"/}"
+    [ "$current" = yes ] && [ "$(remote_digest "${repo_tag%:*}" "${repo_tag##*:}")" = "$want" ] || current=no
+  done
+
+  if [ "$current" = no ]; then
+    ensure_minbase
+    context="$(mktemp -d "$cache/context.XXXXXX")"
+    cp -a "$standins/." "$context/"
+    case "$kind" in
+      node | node-distroless)
+        mkdir -p "$context/node/bin" "$context/node/lib"
+        cp "$node_bin" "$context/node/bin/node"
+        cp -a "$node_lib/npm" "$context/node/lib/"
+        [ ! -d "$node_lib/corepack" ] || cp -a "$node_lib/corepack" "$context/node/lib/"
+        ;;
+    esac
+    say "building $kind stand-in (log: $logdir/build-$kind.log)"
+    if ! DOCKER_BUILDKIT=1 "$docker" build --progress=plain -f "$context/$kind.Dockerfile" \
+      --build-arg BASE="$minbase_image" --build-arg STATIC="$registry/harden-init/standin-static:${recipes[static]:-none}" \
+      --build-arg RECIPE="$recipe" --build-arg NODE_VERSION="${node_version#v}" \
+      -t "$marker" "$context" >"$logdir/build-$kind.log" 2>&1; then
+      rm -rf "$context"
+      tail -n 20 "$logdir/build-$kind.log" >&2
+      die "building the $kind stand-in failed: see $logdir/build-$kind.log"
+    fi
+    rm -rf "$context"
+    "$docker" push "$marker" >/dev/null || die "docker push $marker failed"
+    for target in ${tags_of[$kind]}; do
+      "$docker" tag "$marker" "$target"
+      "$docker" push "$target" >/dev/null || die "docker push $target failed"
+    done
+    built+=("$kind")
+  fi
+
+  # Local tags under the mirror names, so builds find them without a pull.
+  for target in "$marker" ${tags_of[$kind]}; do
+    if [ "$(local_label "$target")" != "$recipe" ]; then
+      "$docker" pull -q "$target" >/dev/null || die "docker pull $target failed"
+    fi
+  done
+done
+
+for kind in "${order[@]}"; do
+  [ -n "${tags_of[$kind]:-}" ] || continue
+  for target in ${tags_of[$kind]}; do
+    size="$("$docker" image inspect -f '{{.Size}}' "$target" | awk '{printf "%.1f MB", $1 / 1e6}')"
+    printf 'test-env: %-18s %-58s %s\n' "$kind" "$target" "$size"
+  done
+done
+if [ "${#built[@]}" -gt 0 ]; then
+  say "built ${built[*]}; registry http://$registry, docker $("$docker" version -f '{{.Server.Version}}')"
+else
+  say "all stand-ins current; registry http://$registry, docker $("$docker" version -f '{{.Server.Version}}')"
+fi
