@@ -1,0 +1,497 @@
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { analyzeDockerfile, instructionText, parseExecForm } from './analyze.js';
+import { defaultPins, planPatches, type PatchOptions } from './patches.js';
+import { secretId } from './secrets.js';
+import { classifySegment, execForm, programWords, referencedVariables, splitCommand } from './shell.js';
+import { buildOnlyPackage, imageHasShell, imagePackageManager, installLine, portablePackage } from './stages.js';
+import type { CommandModel, DockerfileModel, RetrofitPlan, StageModel, SystemPackageManager, UnsafeItem } from './types.js';
+
+/** The marker every carried-over step gets, so a reviewer sees what came from the old file. */
+export const CARRIED = '# carried over from your Dockerfile';
+export const NOT_CARRIED = '# harden-init: not carried over:';
+
+/** What the planner needs from the answers; all optional. */
+export interface RetrofitAnswers {
+  /** Numeric uid (and gid) of the final stage; default 10001. */
+  uid?: number;
+  /** Pinned image refs for `latest`/untagged FROMs in the patch series, by repository name (`node`); default: the generated FROMs, then the base image table. */
+  pins?: Record<string, string>;
+  /** The linter's fixer and linter, passed through to the patch series (see `PatchOptions`). */
+  fix?: (text: string) => string;
+  lint?: PatchOptions['lint'];
+}
+
+interface GenStage {
+  index: number;
+  name: string | null;
+  image: string;
+  fromLine: number; // 0-based start
+  fromEnd: number; // 0-based end line of the FROM instruction
+  end: number; // 0-based last line of the stage's last instruction
+  instructions: Instruction[];
+}
+
+const TOOLCHAIN = new Set(['npm', 'npx', 'yarn', 'pnpm', 'bun', 'node', 'go', 'pip', 'pip3', 'python', 'python3', 'make', 'cargo', 'bundle', 'rake', 'composer', 'php', 'mvn', 'gradle', 'dotnet', 'mix', 'deno', 'rails', 'tsc']);
+
+/**
+ * Merges an existing Dockerfile into the hardened one the generator wrote for its stack: the
+ * user's packages, config ENV/ARG, extra copies, ports, start command and custom steps are kept
+ * (each marked `# carried over from your Dockerfile`), insecure forms are converted, and what
+ * cannot be kept safely is listed in `unsafe` and left as a comment. Pure; never throws.
+ */
+export function planRetrofit(existingDockerfile: string, generated: { dockerfile: string } | { files: Array<{ path: string; content: string }> }, answers: RetrofitAnswers = {}): RetrofitPlan {
+  const model = analyzeDockerfile(existingDockerfile);
+  const generatedText = 'dockerfile' in generated ? generated.dockerfile : (generated.files.find((f) => /(^|\/)Dockerfile$/.test(f.path))?.content ?? '');
+  const uid = answers.uid ?? 10001;
+  const plan: RetrofitPlan = { rewrite: generatedText, patches: [], secrets: [], runtimeSecrets: [], carried: [], converted: [], unsafe: [], model };
+  plan.patches = planPatches(existingDockerfile, { uid, pins: answers.pins ?? pinsFrom(generatedText), fix: answers.fix, lint: answers.lint });
+  if (!model.ok) {
+    plan.unsafe.push({ line: null, what: 'the existing Dockerfile', why: 'it has no FROM instruction or does not parse; nothing was carried over, review it by hand' });
+    return plan;
+  }
+  const gen = parseGenerated(generatedText);
+  if (gen.stages.length === 0) {
+    plan.rewrite = existingDockerfile;
+    plan.unsafe.push({ line: null, what: 'the generated Dockerfile', why: 'it has no FROM instruction; the existing file was left as it is' });
+    return plan;
+  }
+  const out = new Editor(gen.lines);
+  const final = gen.stages[gen.stages.length - 1];
+  const build = gen.stages.find((s) => s.name !== null && final.instructions.some((i) => /^COPY$/i.test(i.getKeyword()) && new RegExp(`--from=${escape(s.name!)}\\b`, 'i').test(instructionText(generatedText, i)))) ?? (gen.stages.length > 1 ? gen.stages[0] : final);
+  const finalShell = imageHasShell(final.image);
+  const finalManager = imagePackageManager(final.image);
+  const userFinal = model.stages[model.stages.length - 1];
+  const single = model.stages.length === 1;
+  const targetsOf = (stage: number | null): GenStage[] => {
+    if (stage === null) return [];
+    if (stage === userFinal.index) return single && build !== final ? [build, final] : [final];
+    return [build];
+  };
+  const note = (line: number | null) => (line ? `${CARRIED} (line ${line})` : CARRIED);
+  const unsafe = (item: UnsafeItem, anchor: { stage: GenStage; where: 'afterFrom' | 'beforeUser' | 'end' } | null) => {
+    plan.unsafe.push(item);
+    const comment = `${NOT_CARRIED} ${item.what}${item.line ? ` (line ${item.line})` : ''}: ${item.why}`.replace(/\n/g, ' ');
+    if (anchor) out.insert(anchorLine(anchor.stage, anchor.where), [comment]);
+    else out.insert({ after: -1 }, [comment]);
+  };
+
+  // Secrets: never in ARG/ENV; build-time uses become secret mounts, run-time ones are passed at `docker run`.
+  const secretVars = [...model.globalArgs, ...model.variables].filter((v) => v.secret);
+  const usedAtBuild = new Set<string>([...model.custom.flatMap((c) => c.secrets), ...model.dependencySteps.flatMap((d) => d.secrets)]);
+  for (const variable of secretVars) {
+    if (usedAtBuild.has(variable.name)) {
+      if (!plan.secrets.some((s) => s.variable === variable.name)) {
+        const id = secretId(variable.name);
+        plan.secrets.push({ id, variable: variable.name, hint: `docker build --secret id=${id},src=<file holding ${variable.name}> .` });
+        plan.converted.push(`${variable.kind} ${variable.name} (line ${variable.line}) -> RUN --mount=type=secret,id=${id}`);
+      }
+    } else if (variable.kind === 'ENV') {
+      plan.runtimeSecrets.push(variable.name);
+      unsafe({ line: variable.line, what: `ENV ${variable.name}`, why: `${variable.reason}; a secret must not be baked into the image, pass it at run time (docker run -e ${variable.name} or a compose secret)` }, { stage: final, where: 'afterFrom' });
+    } else {
+      plan.converted.push(`ARG ${variable.name} (line ${variable.line}) dropped: ${variable.reason}, and no step uses it`);
+    }
+  }
+  const secretMount = (names: string[]) => {
+    const ids = names.map((n) => plan.secrets.find((s) => s.variable === n)).filter((s) => s !== undefined);
+    return {
+      flags: ids.map((s) => `--mount=type=secret,id=${s.id}`).join(' '),
+      exports: ids.map((s) => `export ${s.variable}="$(cat /run/secrets/${s.id})"`),
+    };
+  };
+
+  // System packages, moved to the stage that needs them.
+  const byStage = new Map<GenStage, { manager: SystemPackageManager | null; packages: string[]; lines: number[]; foreign: string[] }>();
+  for (const install of model.packages) {
+    for (const target of targetsOf(install.stage)) {
+      const onlyBuild = install.packages.filter(buildOnlyPackage);
+      const wanted = target === final && build !== final ? install.packages.filter((p) => !buildOnlyPackage(p)) : target === build && target !== final && install.stage === userFinal.index ? onlyBuild.length ? install.packages : [] : install.packages;
+      if (target === build && single && build !== final && wanted.length === 0) continue;
+      const manager = imagePackageManager(target.image);
+      const entry = byStage.get(target) ?? { manager, packages: [], lines: [], foreign: [] };
+      for (const pkg of wanted) {
+        const ok = manager !== null && (manager === install.manager || (['dnf', 'yum', 'microdnf'].includes(manager) && ['dnf', 'yum', 'microdnf'].includes(install.manager)) || portablePackage(pkg));
+        const bucket = ok ? entry.packages : entry.foreign;
+        if (!bucket.includes(pkg)) bucket.push(pkg);
+      }
+      if (!entry.lines.includes(install.line)) entry.lines.push(install.line);
+      byStage.set(target, entry);
+    }
+  }
+  for (const [target, entry] of byStage) {
+    if (entry.packages.length) {
+      const role = target === final ? 'final' : 'build';
+      out.insert(anchorLine(target, 'afterFrom'), [`${note(entry.lines[0])}: system packages the ${role} stage needs`, installLine(entry.manager!, entry.packages)]);
+      plan.carried.push(`packages ${entry.packages.join(' ')} -> ${role} stage`);
+    }
+    if (entry.foreign.length) {
+      const why = entry.manager === null ? `the ${target === final ? 'final' : 'build'} base ${target.image} has no package manager; choose --base slim to keep them` : `they are named for another distribution than ${target.image}; add their ${entry.manager} names by hand`;
+      unsafe({ line: entry.lines[0], what: `packages ${entry.foreign.join(' ')}`, why }, { stage: target, where: 'afterFrom' });
+    }
+  }
+
+  // Config ENV and ARG.
+  const genVars = analyzeDockerfile(generatedText);
+  for (const variable of [...model.globalArgs]) {
+    if (variable.secret) continue;
+    if (genVars.globalArgs.some((g) => g.name === variable.name)) continue;
+    out.insert({ after: -1 }, [note(variable.line), `ARG ${variable.name}${variable.value !== null ? `=${quote(variable.value)}` : ''}`]);
+    plan.carried.push(`ARG ${variable.name}`);
+  }
+  const buildTexts = [...model.custom.map((c) => c.text), ...model.dependencySteps.flatMap((d) => [...d.before, ...d.installs, ...d.after]), ...model.buildSteps.flatMap((b) => b.commands)];
+  for (const variable of model.variables) {
+    if (variable.secret) continue;
+    // In a single-stage file an ENV is run-time config; the build stage gets it only when a build step reads it.
+    const readAtBuild = variable.kind === 'ARG' || buildTexts.some((t) => referencedVariables(t).includes(variable.name));
+    for (const target of targetsOf(variable.stage).filter((t) => !(single && t === build && t !== final && !readAtBuild))) {
+      const existing = genVars.variables.find((g) => g.stage === target.index && g.kind === variable.kind && g.name === variable.name);
+      if (existing && existing.value === variable.value) continue;
+      out.insert(anchorLine(target, 'afterFrom'), [note(variable.line), `${variable.kind} ${variable.name}${variable.value !== null ? `=${quote(variable.value)}` : variable.kind === 'ENV' ? '=""' : ''}`]);
+      plan.carried.push(`${variable.kind} ${variable.name}`);
+    }
+  }
+
+  // Dependency installs that needed more than the install itself (a token, an .npmrc) join the generated install.
+  const genInstall = build.instructions.find((i) => i.getKeyword().toUpperCase() === 'RUN' && splitCommand(i.getRawArgumentsContent() ?? '').some((s) => classifySegment(s.text) === 'dependencies'));
+  for (const step of model.dependencySteps) {
+    if (!step.before.length && !step.after.length && !step.secrets.length) continue;
+    const mount = secretMount(step.secrets);
+    if (genInstall) {
+      const genText = instructionText(generatedText, genInstall);
+      const flags = (genInstall as unknown as { getFlags(): Array<{ toString(): string }> }).getFlags().map((f) => f.toString());
+      const genSegments = splitCommand(genInstall.getRawArgumentsContent() ?? '').map((s) => s.text);
+      const commands = [...mount.exports, ...step.before, ...genSegments, ...step.after];
+      const merged = `RUN ${[...flags, mount.flags].filter(Boolean).join(' ')}${flags.length || mount.flags ? ' ' : ''}${commands.join(' \\\n && ')}`;
+      out.replace(genInstall, [`${note(step.line)}: the install step's own setup${step.secrets.length ? ', with its token as a build secret' : ''}`, merged]);
+      plan.carried.push(`install setup (line ${step.line}) merged into: ${genText.split('\n')[0]}`);
+    } else {
+      const commands = [...mount.exports, ...step.before, ...step.installs, ...step.after];
+      out.insert(anchorLine(build, 'end'), [note(step.line), `RUN ${mount.flags ? mount.flags + ' ' : ''}${commands.join(' \\\n && ')}`]);
+      plan.carried.push(`install step (line ${step.line})`);
+    }
+  }
+
+  // Custom steps.
+  for (const step of model.custom) {
+    let target: GenStage;
+    if (step.stage !== userFinal.index) target = build;
+    else if (single && step.keyword === 'RUN' && step.commands.some((c) => TOOLCHAIN.has((programWords(c)[0] ?? '').replace(/^.*\//, '')))) target = build;
+    else target = final;
+    const where = target === final ? 'beforeUser' : 'end';
+    if (step.keyword === 'RUN') {
+      if (target === final && !finalShell) {
+        unsafe({ line: step.line, what: `RUN ${step.commands.join(' && ')}`.slice(0, 160), why: `the final base ${final.image} has no shell; choose --base slim or move the step into the build stage` }, { stage: final, where });
+        continue;
+      }
+      const mount = secretMount(step.secrets);
+      const text = mount.flags ? `RUN ${mount.flags} ${[...mount.exports, ...step.commands].join(' \\\n && ')}` : step.text;
+      out.insert(anchorLine(target, where), [note(step.line), text]);
+      plan.carried.push(`step (line ${step.line}) -> ${target === final ? 'final' : 'build'} stage`);
+      if (mount.flags) plan.converted.push(`secret use (line ${step.line}) -> ${mount.flags}`);
+    } else if (step.keyword === 'SHELL' && target === final && !finalShell) {
+      unsafe({ line: step.line, what: step.text, why: `the final base ${final.image} has no shell` }, { stage: final, where: 'afterFrom' });
+    } else if (step.keyword === 'ONBUILD' || step.keyword === 'VOLUME' || step.keyword === 'STOPSIGNAL' || step.keyword === 'SHELL') {
+      out.insert(anchorLine(target, step.keyword === 'SHELL' ? 'afterFrom' : where), [note(step.line), step.text]);
+      plan.carried.push(`${step.keyword} (line ${step.line})`);
+    } else {
+      unsafe({ line: step.line, what: step.text.split('\n')[0], why: 'not a Dockerfile instruction this version understands' }, null);
+    }
+  }
+  for (const setup of model.userSetup) plan.converted.push(`user setup (line ${setup.line}) -> numeric USER ${uid}:${uid}, no account needed`);
+
+  // Copies the generated stages do not already make.
+  const genModel = genVars;
+  const buildCopiesContext = genModel.copies.some((c) => c.stage === build.index && c.from === null && c.sources.some((s) => s === '.' || s === './'));
+  const buildDir = genModel.stages[build.index]?.workdir ?? '/app';
+  const finalDir = genModel.stages[final.index]?.workdir ?? buildDir;
+  const finalCopiesApp = genModel.copies.some((c) => c.stage === final.index && c.from !== null && c.sources.some((s) => trimSlash(s) === trimSlash(buildDir) || s === '.' || s === './'));
+  const userStageNames = new Set(model.stages.map((s) => s.name?.toLowerCase()).filter(Boolean));
+  for (const copy of model.copies) {
+    const stage = model.stages[copy.stage];
+    const userDir = stage.workdir ?? '/';
+    const dest = copy.dest.startsWith('/') ? copy.dest : `${userDir.replace(/\/$/, '')}/${copy.dest}`;
+    const insideApp = stage.workdir !== null && (trimSlash(dest) === trimSlash(userDir) || dest.startsWith(userDir.replace(/\/$/, '') + '/'));
+    const fromStage = copy.from !== null && (userStageNames.has(copy.from.toLowerCase()) || /^\d+$/.test(copy.from));
+    const chownNote = copy.chown ? ' (owned by root, not by the app user: app files stay read-only)' : '';
+    if (copy.kind === 'ADD' && copy.remote) {
+      const target = build;
+      out.insert(anchorLine(target, 'end'), [note(copy.line), `ADD ${copy.sources.join(' ')} ${copy.dest}`]);
+      unsafe({ line: copy.line, what: `ADD ${copy.sources.join(' ')}`, why: 'a download with no checksum check; carried into the build stage, verify what it fetches' }, null);
+      continue;
+    }
+    if (copy.from !== null && !fromStage) {
+      const text = `COPY --from=${copy.from} ${copy.sources.join(' ')} ${copy.dest}`;
+      const pinned = /@sha256:|:[^/:]+$/.test(copy.from) && !/:latest$/.test(copy.from);
+      out.insert(anchorLine(final, 'beforeUser'), [note(copy.line), text]);
+      if (!pinned) unsafe({ line: copy.line, what: `COPY --from=${copy.from}`, why: 'the image is not pinned to a version; give it a tag and digest' }, null);
+      else plan.carried.push(`COPY --from=${copy.from} (line ${copy.line})`);
+      continue;
+    }
+    if (fromStage) {
+      if (insideApp && finalCopiesApp) continue;
+      const text = `COPY --from=${build.name ?? build.index} ${copy.sources.join(' ')} ${remapDir(copy.dest, userDir, finalDir)}`;
+      out.insert(anchorLine(final, 'beforeUser'), [`${note(copy.line)}: made by your build steps, now in the build stage`, text]);
+      plan.carried.push(`COPY --from=${copy.from} (line ${copy.line})${chownNote}`);
+      continue;
+    }
+    const manifestOnly = copy.sources.every((s) => /^(\.\/?|package(-lock)?\.json|package\*\.json|yarn\.lock|pnpm-lock\.yaml|requirements.*\.txt|go\.(mod|sum)|Gemfile(\.lock)?|composer\.(json|lock)|pyproject\.toml|poetry\.lock|Pipfile(\.lock)?|Cargo\.(toml|lock))$/.test(s));
+    const coveredInApp = insideApp && buildCopiesContext && (finalCopiesApp || manifestOnly || stage.index !== userFinal.index);
+    if (coveredInApp) {
+      if (copy.kind === 'ADD') plan.converted.push(`ADD (line ${copy.line}) -> COPY of the build context`);
+      continue;
+    }
+    const keyword = copy.kind === 'ADD' && copy.archive ? 'ADD' : 'COPY';
+    const chmod = copy.chmod ? `--chmod=${copy.chmod} ` : '';
+    const target = stage.index === userFinal.index ? final : build;
+    const destination = insideApp ? remapDir(copy.dest, userDir, target === final ? finalDir : buildDir) : copy.dest;
+    out.insert(anchorLine(target, target === final ? 'beforeUser' : 'end'), [note(copy.line), `${keyword} ${chmod}${copy.sources.join(' ')} ${destination}`]);
+    plan.carried.push(`${keyword} ${copy.sources.join(' ')} (line ${copy.line})${chownNote}`);
+    if (copy.kind === 'ADD' && keyword === 'COPY') plan.converted.push(`ADD (line ${copy.line}) -> COPY`);
+    if (keyword === 'ADD') plan.carried.push(`ADD of archive ${copy.sources.join(' ')} kept: ADD unpacks it, COPY would not`);
+  }
+
+  // Ports, labels, MAINTAINER.
+  const genPorts = new Set(genModel.ports.filter((p) => p.stage === final.index).map((p) => p.port.replace(/\/tcp$/, '')));
+  const ports = [...new Set(model.ports.filter((p) => p.stage === userFinal.index).map((p) => p.port))].filter((p) => !genPorts.has(p.replace(/\/tcp$/, '')));
+  if (ports.length) {
+    out.insert(anchorLine(final, 'beforeCommand'), [note(model.ports.find((p) => ports.includes(p.port))!.line), `EXPOSE ${ports.join(' ')}`]);
+    plan.carried.push(`EXPOSE ${ports.join(' ')}`);
+  }
+  const genLabels = new Set(genModel.labels.map((l) => l.name));
+  const labels = model.labels.filter((l) => l.stage === userFinal.index && !genLabels.has(l.name));
+  if (model.maintainer && !genLabels.has('org.opencontainers.image.authors')) {
+    labels.push({ stage: userFinal.index, line: model.maintainer.line, name: 'org.opencontainers.image.authors', value: model.maintainer.value });
+    plan.converted.push(`MAINTAINER (line ${model.maintainer.line}) -> LABEL org.opencontainers.image.authors`);
+  }
+  if (labels.length) {
+    out.insert(anchorLine(final, 'beforeCommand'), [note(labels[0].line), `LABEL ${labels.map((l) => `${quote(l.name)}=${JSON.stringify(l.value)}`).join(' \\\n      ')}`]);
+    plan.carried.push(`labels ${labels.map((l) => l.name).join(', ')}`);
+  }
+
+  // Users and base images.
+  for (const user of model.users.filter((u) => u.stage === userFinal.index)) {
+    plan.converted.push(`USER ${user.user} (line ${user.line}) -> USER ${uid}:${uid}${user.root ? ' (root is never the final user)' : ''}`);
+  }
+  if (!model.users.some((u) => u.stage === userFinal.index)) plan.converted.push(`no USER (runs as root) -> USER ${uid}:${uid}`);
+  for (const stage of model.stages.filter((s) => s.unpinned)) plan.converted.push(`FROM ${stage.image} (line ${stage.line}) -> a pinned base (${stage.isFinal ? final.image : build.image})`);
+  if (userFinal.platform) {
+    for (const target of [build, final]) out.editFrom(target, userFinal.platform);
+  }
+  for (const directive of model.directives.filter((d) => d.name.toLowerCase() === 'syntax')) {
+    plan.converted.push(`# syntax=${directive.value} dropped: the engine's built-in Dockerfile frontend builds this file`);
+  }
+
+  // Start command and health check.
+  planCommand(model, userFinal, final, generatedText, finalShell, out, plan, note, unsafe);
+  const userHealth = model.healthchecks.filter((h) => h.stage === userFinal.index).pop();
+  if (userHealth && !userHealth.none) {
+    const program = /\b(curl|wget)\b/.exec(userHealth.text)?.[1];
+    const installed = program ? [...byStage.get(final)?.packages ?? []].some((p) => p.startsWith(program)) : true;
+    if (finalShell && installed) {
+      for (const h of final.instructions.filter((i) => i.getKeyword().toUpperCase() === 'HEALTHCHECK')) out.replace(h, []);
+      out.insert(anchorLine(final, 'beforeCommand'), [note(userHealth.line), userHealth.text]);
+      plan.carried.push(`HEALTHCHECK (line ${userHealth.line})`);
+    } else {
+      unsafe({ line: userHealth.line, what: 'HEALTHCHECK', why: `${program ?? 'its command'} is not in the final base ${final.image}; the generated health check is used instead` }, null);
+    }
+  }
+  plan.rewrite = out.render();
+  return plan;
+}
+
+function planCommand(
+  model: DockerfileModel,
+  userFinal: StageModel,
+  final: GenStage,
+  generatedText: string,
+  finalShell: boolean,
+  out: Editor,
+  plan: RetrofitPlan,
+  note: (line: number | null) => string,
+  unsafe: (item: UnsafeItem, anchor: null) => void,
+): void {
+  const mine = model.commands.filter((c) => c.stage === userFinal.index);
+  const entrypoint = mine.filter((c) => c.kind === 'ENTRYPOINT').pop();
+  const cmd = mine.filter((c) => c.kind === 'CMD').pop();
+  if (!entrypoint && !cmd) return;
+  const genCommands = final.instructions.filter((i) => ['CMD', 'ENTRYPOINT'].includes(i.getKeyword().toUpperCase()));
+  const genEntrypoint = genCommands.filter((i) => i.getKeyword().toUpperCase() === 'ENTRYPOINT').pop();
+  const genCmd = genCommands.filter((i) => i.getKeyword().toUpperCase() === 'CMD').pop();
+  const runtime = /distroless\/(nodejs|python)/i.test(final.image) && !genEntrypoint ? /distroless\/nodejs/i.test(final.image) ? /^node(js)?$/ : /^python[0-9.]*$/ : null;
+  const toExec = (command: CommandModel): string[] | null => {
+    if (command.form === 'exec') return command.args;
+    if (!command.needsShell) {
+      plan.converted.push(`${command.kind} ${command.text} (line ${command.line}) -> exec form`);
+      return command.args;
+    }
+    if (!finalShell) return null;
+    plan.converted.push(`${command.kind} (line ${command.line}) -> exec form through /bin/sh -c: it uses shell features`);
+    return ['/bin/sh', '-c', command.text];
+  };
+  const lines: string[] = [];
+  // A binary the user's own build step wrote is now built and placed by the generated stages.
+  const outputs = new Set(model.buildSteps.flatMap((b) => b.outputs));
+  const builtHere = (c: CommandModel | undefined) => c !== undefined && (c.form === 'exec' || !c.needsShell) && outputs.has(c.args[0] ?? '');
+  if (builtHere(entrypoint) || (!entrypoint && builtHere(cmd))) {
+    const which = (entrypoint ?? cmd)!;
+    plan.converted.push(`${which.kind} ${which.text} (line ${which.line}) -> the generated start command: the binary now comes from the build stage`);
+    if (which.args.length > 1) unsafe({ line: which.line, what: `arguments ${which.args.slice(1).join(' ')}`, why: 'add them to the generated CMD by hand' }, null);
+    return;
+  }
+  if (entrypoint) {
+    const argv = toExec(entrypoint);
+    if (!argv || (!finalShell && /\.sh$/.test(argv[0] ?? ''))) {
+      unsafe({ line: entrypoint.line, what: `ENTRYPOINT ${entrypoint.text}`, why: `it needs a shell the final base ${final.image} lacks; choose --base slim or start the app directly` }, null);
+      return;
+    }
+    lines.push(`ENTRYPOINT ${execForm(argv)}`);
+    if (cmd) {
+      const cmdArgv = toExec(cmd);
+      if (cmdArgv) lines.push(`CMD ${execForm(cmdArgv)}`);
+    }
+    for (const i of genCommands) out.replace(i, []);
+    out.insert(anchorLine(final, 'end'), [note(entrypoint.line), ...lines]);
+    plan.carried.push(`ENTRYPOINT ${execForm(argv)}`);
+    return;
+  }
+  let argv = toExec(cmd!);
+  if (!argv) {
+    unsafe({ line: cmd!.line, what: `CMD ${cmd!.text}`, why: `it needs a shell the final base ${final.image} lacks; the generated start command is used instead` }, null);
+    return;
+  }
+  if (runtime) {
+    if (!runtime.test(argv[0] ?? '')) {
+      unsafe({ line: cmd!.line, what: `CMD ${cmd!.text}`, why: `the final base ${final.image} starts its runtime directly; the generated start command is used instead` }, null);
+      return;
+    }
+    argv = argv.slice(1);
+  }
+  const genArgv = genCmd ? parseExecForm(genCmd.getRawArgumentsContent() ?? '') : null;
+  if (genArgv && genArgv.join('\u0000') === argv.join('\u0000')) return;
+  if (genCmd) out.replace(genCmd, [note(cmd!.line), `CMD ${execForm(argv)}`]);
+  else out.insert(anchorLine(final, 'end'), [note(cmd!.line), `CMD ${execForm(argv)}`]);
+  plan.carried.push(`CMD ${execForm(argv)}`);
+  void generatedText;
+}
+
+/** Pins for the patch series from the generated FROMs: `node` -> `node:22.21.1-bookworm-slim` (Docker Hub library images keep their short name). */
+function pinsFrom(generatedText: string): Record<string, string> {
+  const pins = defaultPins();
+  for (const match of generatedText.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)) {
+    const ref = match[1].replace(/@sha256:[a-f0-9]+$/, '');
+    const library = /^(?:[^/]+\.[^/]+(?::\d+)?\/)?library\/([^:/]+):(\S+)$/.exec(ref);
+    if (library) pins[library[1]] = `${library[1]}:${library[2]}`;
+  }
+  return pins;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function trimSlash(path: string): string {
+  return path.replace(/^\.\//, '').replace(/\/+$/, '') || '/';
+}
+
+function remapDir(dest: string, from: string, to: string): string {
+  if (!dest.startsWith('/')) return dest;
+  const base = from.replace(/\/$/, '');
+  return dest === base || dest === base + '/' ? to : to.replace(/\/$/, '') + dest.slice(base.length);
+}
+
+function quote(value: string): string {
+  return /^[A-Za-z0-9_./:@%+,-]*$/.test(value) && value !== '' ? value : JSON.stringify(value);
+}
+
+function parseGenerated(text: string): { lines: string[]; stages: GenStage[] } {
+  const lines = text.replace(/\n$/, '').split('\n');
+  const stages: GenStage[] = [];
+  let dockerfile;
+  try {
+    dockerfile = DockerfileParser.parse(text);
+  } catch {
+    return { lines, stages };
+  }
+  for (const instruction of dockerfile.getInstructions()) {
+    const range = instruction.getRange();
+    if (instruction.getKeyword().toUpperCase() === 'FROM') {
+      const from = instruction as unknown as { getImage(): string | null; getBuildStage(): string | null };
+      stages.push({ index: stages.length, name: from.getBuildStage(), image: from.getImage() ?? '', fromLine: range.start.line, fromEnd: range.end.line, end: range.end.line, instructions: [] });
+      continue;
+    }
+    const stage = stages[stages.length - 1];
+    if (!stage) continue;
+    stage.instructions.push(instruction);
+    stage.end = range.end.line;
+  }
+  return { lines, stages };
+}
+
+type Anchor = { after: number } | { before: number };
+
+/** Where to put lines in a generated stage. */
+function anchorLine(stage: GenStage, where: 'afterFrom' | 'beforeUser' | 'beforeCommand' | 'end'): Anchor {
+  if (where === 'afterFrom') return { after: stage.fromEnd };
+  if (where === 'end') return { after: stage.end };
+  const keywords = where === 'beforeUser' ? ['USER', 'EXPOSE', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT'] : ['HEALTHCHECK', 'CMD', 'ENTRYPOINT'];
+  const hit = stage.instructions.find((i) => keywords.includes(i.getKeyword().toUpperCase()));
+  return hit ? { before: hit.getRange().start.line } : { after: stage.end };
+}
+
+/** Line edits over the generated text; comment blocks stay attached to the instruction they explain. */
+class Editor {
+  private before = new Map<number, string[]>();
+  private after = new Map<number, string[]>();
+  private replaced = new Map<number, string[]>();
+  private removed = new Set<number>();
+  private fromFlags = new Map<number, string>();
+
+  constructor(private readonly lines: string[]) {}
+
+  insert(anchor: Anchor, lines: string[]): void {
+    if ('after' in anchor) {
+      const list = this.after.get(anchor.after) ?? [];
+      list.push(...lines);
+      this.after.set(anchor.after, list);
+      return;
+    }
+    let start = anchor.before;
+    while (start > 0 && /^\s*#/.test(this.lines[start - 1]) && !/^\s*#\s*(syntax|escape)\s*=/.test(this.lines[start - 1])) start--;
+    const list = this.before.get(start) ?? [];
+    list.push(...lines);
+    this.before.set(start, list);
+  }
+
+  replace(instruction: Instruction, lines: string[]): void {
+    const range = instruction.getRange();
+    this.replaced.set(range.start.line, lines);
+    for (let i = range.start.line + 1; i <= range.end.line; i++) this.removed.add(i);
+    // A removed instruction takes its explaining comment with it.
+    if (lines.length === 0) for (let i = range.start.line - 1; i >= 0 && /^\s*#/.test(this.lines[i]) && !/^\s*#\s*(syntax|escape)\s*=/i.test(this.lines[i]); i--) this.removed.add(i);
+  }
+
+  editFrom(stage: GenStage, platform: string): void {
+    this.fromFlags.set(stage.fromLine, platform);
+  }
+
+  render(): string {
+    const out: string[] = [...(this.after.get(-1) ?? [])];
+    if (out.length) out.push('');
+    this.lines.forEach((line, i) => {
+      out.push(...(this.before.get(i) ?? []));
+      if (this.replaced.has(i)) out.push(...this.replaced.get(i)!);
+      else if (!this.removed.has(i)) {
+        const platform = this.fromFlags.get(i);
+        out.push(platform && !/--platform/.test(line) ? line.replace(/^(\s*FROM)\s+/i, `$1 --platform=${platform} `) : line);
+      }
+      out.push(...(this.after.get(i) ?? []));
+    });
+    return out.join('\n') + '\n';
+  }
+}
+
+/** Secret variable names a text reads (for tests and the review screen). */
+export function secretsReadBy(text: string, model: DockerfileModel): string[] {
+  const secret = new Set([...model.globalArgs, ...model.variables].filter((v) => v.secret).map((v) => v.name));
+  return referencedVariables(text).filter((n) => secret.has(n));
+}

@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeDockerfile, applyPatches, CARRIED, NOT_CARRIED, planPatches, planRetrofit } from '../../src/retrofit/index.js';
+import { fixturesDir } from '../helpers/paths.js';
+
+const STACKS = ['node', 'python', 'go'] as const;
+const read = (stack: string, file: string) => readFileSync(path.join(fixturesDir, 'retrofit', stack, file), 'utf8');
+
+/** Instructions of a Dockerfile with comments stripped, continuation lines joined. */
+function instructions(text: string): string[] {
+  return text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .filter((line) => line.trim() && !line.trim().startsWith('#'));
+}
+
+describe.each(STACKS)('planRetrofit on the %s fixture', (stack) => {
+  const existing = read(stack, 'Dockerfile');
+  const generated = read(stack, 'generated.Dockerfile');
+  const plan = planRetrofit(existing, { dockerfile: generated });
+  const model = analyzeDockerfile(existing);
+  const out = analyzeDockerfile(plan.rewrite);
+  const body = instructions(plan.rewrite).join('\n');
+
+  it('parses, stays multi-stage and keeps the generated hardening', () => {
+    expect(out.ok).toBe(true);
+    expect(out.stages.length).toBeGreaterThan(1);
+    for (const line of instructions(generated).filter((l) => !/^(CMD|ENTRYPOINT|HEALTHCHECK)\b/.test(l))) {
+      expect(plan.rewrite).toContain(line.split(' ').slice(0, 2).join(' '));
+    }
+  });
+
+  it('keeps every system package the user installed', () => {
+    const kept = out.packages.flatMap((p) => p.packages);
+    for (const pkg of model.packages.flatMap((p) => p.packages)) expect(kept).toContain(pkg);
+    expect(out.packages.every((p) => p.cleansUp)).toBe(true);
+  });
+
+  it('keeps every custom step, each marked as carried over', () => {
+    for (const step of model.custom) {
+      const commands = step.commands.length ? step.commands : [step.text];
+      for (const command of commands) expect(body).toContain(command.replace(/\$\{NPM_TOKEN\}/, '${NPM_TOKEN}'));
+    }
+    const carried = plan.rewrite.split('\n').filter((l) => l.startsWith(CARRIED));
+    expect(carried.length).toBeGreaterThanOrEqual(model.custom.length);
+  });
+
+  it('keeps config ENV and drops every secret ARG/ENV', () => {
+    const names = [...out.globalArgs, ...out.variables].map((v) => v.name);
+    for (const variable of model.variables.filter((v) => !v.secret)) expect(names).toContain(variable.name);
+    for (const variable of [...model.globalArgs, ...model.variables].filter((v) => v.secret)) {
+      expect(names).not.toContain(variable.name);
+      expect(plan.rewrite).not.toMatch(new RegExp(`^(ARG|ENV) ${variable.name}\\b`, 'm'));
+      if (variable.value) expect(plan.rewrite).not.toContain(variable.value);
+    }
+  });
+
+  it('removes every insecure pattern', () => {
+    expect(out.stages.every((s) => !s.unpinned)).toBe(true);
+    expect(out.copies.filter((c) => c.kind === 'ADD')).toEqual([]);
+    expect(out.maintainer).toBeNull();
+    expect(out.commands.every((c) => c.form === 'exec')).toBe(true);
+    const finalUsers = out.users.filter((u) => u.stage === out.stages.length - 1);
+    expect(finalUsers.at(-1)).toMatchObject({ numeric: true, root: false });
+  });
+
+  it('lists build secrets as secret mounts and run-time secrets as unsafe', () => {
+    for (const secret of plan.secrets) {
+      expect(plan.rewrite).toContain(`--mount=type=secret,id=${secret.id}`);
+      expect(plan.rewrite).toContain(`/run/secrets/${secret.id}`);
+    }
+    for (const name of plan.runtimeSecrets) {
+      expect(plan.unsafe.some((u) => u.what === `ENV ${name}`)).toBe(true);
+      expect(plan.rewrite).toContain(`${NOT_CARRIED} ENV ${name}`);
+    }
+  });
+
+  it('offers a patch series whose hunks apply in any subset', () => {
+    expect(plan.patches.length).toBeGreaterThan(2);
+    expect(applyPatches(existing, [], plan.patches)).toBe(existing);
+    const all = applyPatches(existing, plan.patches.map((p) => p.id), plan.patches);
+    const allModel = analyzeDockerfile(all);
+    expect(allModel.ok).toBe(true);
+    expect(allModel.copies.filter((c) => c.kind === 'ADD')).toEqual([]);
+    expect(allModel.stages.every((s) => !s.unpinned)).toBe(true);
+    for (const variable of [...model.globalArgs, ...model.variables].filter((v) => v.secret)) {
+      expect(all).not.toMatch(new RegExp(`^(ARG|ENV) .*\\b${variable.name}\\b`, 'm'));
+    }
+    for (const patch of plan.patches) {
+      const one = applyPatches(existing, [patch.id], plan.patches);
+      expect(one).not.toBe(existing);
+      expect(analyzeDockerfile(one).ok).toBe(true);
+      expect(patch.diff).toContain('@@');
+      expect(patch.title).not.toBe('');
+    }
+  });
+});
+
+describe('planRetrofit details', () => {
+  const hardened = readFileSync(path.join(fixturesDir, 'retrofit', 'node', 'generated.Dockerfile'), 'utf8');
+
+  it('says what it cannot carry into a distroless final stage', () => {
+    const distroless = hardened.replace(/^FROM docker\.io\/library\/node:22\.21\.1-bookworm-slim$/m, 'FROM gcr.io/distroless/nodejs22-debian12:nonroot').replace('CMD ["node", "server.js"]', 'CMD ["server.js"]');
+    const plan = planRetrofit('FROM node:20\nRUN apt-get update && apt-get install -y imagemagick\nWORKDIR /app\nCOPY . .\nRUN chmod +x run.sh && ./setup.sh\nCMD node server.js\n', { dockerfile: distroless });
+    expect(plan.unsafe.map((u) => u.what)).toEqual(['packages imagemagick', 'RUN chmod +x run.sh && ./setup.sh']);
+    expect(plan.rewrite).toContain(`${NOT_CARRIED} packages imagemagick`);
+    // The distroless runtime starts node itself: the start command keeps its meaning.
+    expect(plan.rewrite).toContain('CMD ["server.js"]');
+  });
+
+  it('carries ENTRYPOINT wrappers, extra ports, labels and files outside the app', () => {
+    const plan = planRetrofit(
+      'FROM node:20-slim\nLABEL team=payments\nRUN apt-get update && apt-get install -y tini && rm -rf /var/lib/apt/lists/*\nWORKDIR /app\nCOPY . .\nCOPY nginx.conf /etc/app/nginx.conf\nEXPOSE 3000 9229\nENTRYPOINT ["tini", "--"]\nCMD ["node", "server.js"]\n',
+      { dockerfile: hardened },
+    );
+    expect(plan.rewrite).toContain('ENTRYPOINT ["tini", "--"]');
+    expect(plan.rewrite).toContain('EXPOSE 9229');
+    expect(plan.rewrite).toMatch(/LABEL team=payments|LABEL team="payments"/);
+    expect(plan.rewrite).toContain('COPY nginx.conf /etc/app/nginx.conf');
+    expect(analyzeDockerfile(plan.rewrite).commands.filter((c) => c.stage === 1).map((c) => c.kind)).toEqual(['ENTRYPOINT', 'CMD']);
+  });
+
+  it('turns a shell-form start command with shell features into an explicit sh -c where a shell exists', () => {
+    const plan = planRetrofit('FROM node:20\nWORKDIR /app\nCOPY . .\nCMD node server.js > /tmp/out.log 2>&1\n', { dockerfile: hardened });
+    expect(plan.rewrite).toContain('CMD ["/bin/sh", "-c", "node server.js > /tmp/out.log 2>&1"]');
+  });
+
+  it('never throws and reports an unreadable file', () => {
+    const plan = planRetrofit('this is not a Dockerfile', { dockerfile: hardened });
+    expect(plan.unsafe).toHaveLength(1);
+    expect(plan.rewrite).toBe(hardened);
+  });
+});
+
+describe('planPatches', () => {
+  it('fixes apt hygiene, ADD, MAINTAINER, shell-form CMD and a missing USER', () => {
+    const text = 'FROM debian:12\nMAINTAINER ops\nRUN apt-get update && apt-get install curl\nADD app /app\nCMD /app/run --port 80\n';
+    const patches = planPatches(text);
+    const all = applyPatches(text, patches.map((p) => p.id), patches);
+    expect(all).toBe(
+      'FROM debian:12\nLABEL org.opencontainers.image.authors="ops"\nRUN apt-get update && \\\n    apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\nCOPY app /app\n# harden-init: run as a non-root user, by number\nUSER 10001:10001\nCMD ["/app/run", "--port", "80"]\n',
+    );
+  });
+
+  it('leaves a clean file alone', () => {
+    const text = 'FROM debian:12.12-slim\nCOPY app /app\nUSER 10001:10001\nCMD ["/app/run"]\n';
+    expect(planPatches(text)).toEqual([]);
+  });
+
+  it('drops a linter fix that would add findings', () => {
+    const text = 'FROM debian:12\nUSER 10001:10001\nCMD ["/app/run"]\n';
+    const patches = planPatches(text, { fix: (t) => t + 'RUN echo broken\n', lint: (t) => (t.includes('broken') ? [{ file: 'Dockerfile', line: 4, column: 1, level: 'error', code: 'X', message: 'x', aliases: [], fix: 'x' }] : []) });
+    expect(patches).toEqual([]);
+  });
+});
