@@ -1,0 +1,62 @@
+// The key-binding table, defined once: input handling and the footer hints both read it.
+import type { Key } from 'ink';
+import type { ScreenKind } from './state.js';
+
+export type KeyCommand = 'quit' | 'submit' | 'back' | 'help' | 'up' | 'down' | 'toggle' | 'erase' | 'clear';
+
+export interface KeyContext {
+  screen: ScreenKind;
+  /** The user is typing into a text answer: `?` and space are text then. */
+  typing: boolean;
+}
+
+export interface KeyBinding {
+  command: KeyCommand;
+  /** How the footer names the keys. */
+  label: string;
+  /** What the key does, for the footer. */
+  description: string;
+  matches(input: string, key: Key, context: KeyContext): boolean;
+  /** Screens where the footer shows it (all when absent). */
+  screens?: readonly ScreenKind[];
+}
+
+export const KEY_BINDINGS: readonly KeyBinding[] = [
+  { command: 'quit', label: 'Ctrl+C', description: 'quit, write nothing', matches: (input, key) => key.ctrl && input === 'c' },
+  { command: 'submit', label: 'Enter', description: 'accept', matches: (_input, key) => key.return },
+  { command: 'back', label: 'Esc', description: 'back', matches: (_input, key) => key.escape, screens: ['question', 'review'] },
+  {
+    command: 'up',
+    label: '↑/Shift+Tab',
+    description: 'move',
+    matches: (_input, key) => key.upArrow || (key.tab && key.shift),
+    screens: ['question', 'review', 'next'],
+  },
+  { command: 'down', label: '↓/Tab', description: 'move', matches: (_input, key) => key.downArrow || (key.tab && !key.shift), screens: [] },
+  {
+    command: 'help',
+    label: '?',
+    description: 'help',
+    matches: (input, _key, context) => input === '?' && context.screen === 'question' && !context.typing,
+    screens: ['question'],
+  },
+  {
+    command: 'toggle',
+    label: 'Space',
+    description: 'keep mine / replace',
+    matches: (input, _key, context) => input === ' ' && context.screen === 'review',
+    screens: ['review'],
+  },
+  { command: 'erase', label: 'Backspace', description: 'erase', matches: (_input, key) => key.backspace || key.delete, screens: [] },
+  { command: 'clear', label: 'Ctrl+U', description: 'clear', matches: (input, key) => key.ctrl && input === 'u', screens: [] },
+];
+
+/** The command a key press means here, or null (printable text is then typed). */
+export function commandFor(input: string, key: Key, context: KeyContext): KeyCommand | null {
+  return KEY_BINDINGS.find((binding) => binding.matches(input, key, context))?.command ?? null;
+}
+
+/** Bindings worth showing in the footer of a screen. */
+export function hintsFor(screen: ScreenKind): KeyBinding[] {
+  return KEY_BINDINGS.filter((binding) => !binding.screens || binding.screens.includes(screen));
+}

@@ -1,0 +1,361 @@
+// The wizard's state and navigation as a pure reducer: every key press is an action,
+// so the whole flow is tested without rendering anything.
+import type { Detection } from '../detect/types.js';
+import type { Answers } from '../questions/answers.js';
+import { QUESTIONS, STEPS, isAsked, normalizeAnswer, questionById, type Choice, type Question, type QuestionId, type StepId } from '../questions/model.js';
+import { AnswerError, buildAnswers, presetAnswers, questionContext, type Preset, type ResolveInput } from '../questions/resolve.js';
+import type { WriteStatus } from '../write/apply.js';
+import type { Prepared, QuestionDefaults } from './actions.js';
+
+export type Screen =
+  | { kind: 'detect' }
+  | { kind: 'question'; id: QuestionId }
+  | { kind: 'review' }
+  | { kind: 'write' }
+  | { kind: 'next' };
+
+export type ScreenKind = Screen['kind'];
+
+export interface Draft {
+  text: string;
+  /** True until the user types: the first printable key replaces the suggested text. */
+  pristine: boolean;
+  /** Highlighted choice of a select question. */
+  choice: number;
+}
+
+export type Phase<T> = { status: 'idle' } | { status: 'running' } | { status: 'done'; value: T } | { status: 'failed'; message: string };
+
+export const NEXT_OFFERS = [
+  { id: 'lint', label: 'Lint the Dockerfile' },
+  { id: 'build', label: 'Build the image' },
+  { id: 'scan', label: 'Scan the built image' },
+  { id: 'done', label: 'Done for now' },
+] as const;
+
+export type NextOffer = (typeof NEXT_OFFERS)[number]['id'];
+
+/** The harden-init command line an offer hands over to (empty for "done"). */
+export function offerArgs(offer: NextOffer, app: string): string[] {
+  const dir = app === '.' ? '.' : app;
+  const dockerfile = app === '.' ? 'Dockerfile' : `${app}/Dockerfile`;
+  switch (offer) {
+    case 'lint':
+      return ['lint', dockerfile];
+    case 'build':
+      return ['build', dir];
+    case 'scan':
+      return ['scan', `${imageName(app)}:latest`, '--file', dockerfile];
+    case 'done':
+      return [];
+  }
+}
+
+function imageName(app: string): string {
+  const last = app === '.' ? 'app' : app.split('/').filter(Boolean).pop() ?? 'app';
+  return last.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
+}
+
+export interface WizardState {
+  input: ResolveInput;
+  detection: Phase<Detection>;
+  presets: Map<QuestionId, Preset>;
+  /** Screens visited, the current one last; Esc pops. */
+  history: Screen[];
+  /** Accepted answers as text (kept when going back). */
+  values: Partial<Record<QuestionId, string>>;
+  draft: Draft;
+  error: string | null;
+  help: boolean;
+  answers: Answers | null;
+  prepared: Phase<Prepared>;
+  /** Selected file in the review, and conflicting files the user keeps as they are. */
+  reviewIndex: number;
+  keep: Set<string>;
+  written: Phase<WriteStatus[]>;
+  progress: WriteStatus[];
+  nextIndex: number;
+  /** Set when the wizard is over. */
+  exit: null | { kind: 'cancelled' } | { kind: 'done'; handOver: string[] | null };
+}
+
+export type WizardAction =
+  | { type: 'detected'; detection: Detection; defaults: QuestionDefaults }
+  | { type: 'detectFailed'; message: string }
+  | { type: 'type'; text: string }
+  | { type: 'erase' }
+  | { type: 'clear' }
+  | { type: 'move'; delta: number }
+  | { type: 'toggle' }
+  | { type: 'submit' }
+  | { type: 'back' }
+  | { type: 'help' }
+  | { type: 'quit' }
+  | { type: 'prepared'; prepared: Prepared }
+  | { type: 'prepareFailed'; message: string }
+  | { type: 'status'; status: WriteStatus }
+  | { type: 'written'; statuses: WriteStatus[] }
+  | { type: 'writeFailed'; message: string };
+
+export function initialState(input: ResolveInput): WizardState {
+  return {
+    input,
+    detection: { status: 'running' },
+    presets: presetAnswers(input),
+    history: [{ kind: 'detect' }],
+    values: {},
+    draft: { text: '', pristine: true, choice: 0 },
+    error: null,
+    help: false,
+    answers: null,
+    prepared: { status: 'idle' },
+    reviewIndex: 0,
+    keep: new Set(),
+    written: { status: 'idle' },
+    progress: [],
+    nextIndex: 0,
+    exit: null,
+  };
+}
+
+export function currentScreen(state: WizardState): Screen {
+  return state.history[state.history.length - 1];
+}
+
+export function contextOf(state: WizardState) {
+  return questionContext(state.input, state.values);
+}
+
+export function choicesOf(state: WizardState, question: Question): Choice[] {
+  return question.choices ? question.choices(contextOf(state)) : [];
+}
+
+/** A flag answer that validates skips its question; an invalid one is asked, showing the problem. */
+function presetProblem(state: WizardState, question: Question): string | null {
+  const preset = state.presets.get(question.id);
+  if (!preset || preset.source !== 'flag') return null;
+  return question.validate(normalizeAnswer(question, preset.text), contextOf(state));
+}
+
+function skippedByFlag(state: WizardState, question: Question): boolean {
+  const preset = state.presets.get(question.id);
+  return Boolean(preset && preset.source === 'flag' && presetProblem(state, question) === null);
+}
+
+/** The next question to ask after `after` (or from the start); flag answers it passes are recorded. */
+function nextQuestion(state: WizardState, after: QuestionId | null): { question: Question | null; values: WizardState['values'] } {
+  const values = { ...state.values };
+  const scratch = { ...state, values };
+  const start = after === null ? 0 : QUESTIONS.findIndex((q) => q.id === after) + 1;
+  for (const question of QUESTIONS.slice(start)) {
+    if (!isAsked(question, contextOf(scratch))) continue;
+    if (skippedByFlag(scratch, question)) {
+      values[question.id] = normalizeAnswer(question, state.presets.get(question.id)!.text);
+      continue;
+    }
+    return { question, values };
+  }
+  return { question: null, values };
+}
+
+/** The questions the wizard will ask, given the answers so far (for the progress indicator). */
+export function plannedQuestions(state: WizardState): Question[] {
+  const values = { ...state.values };
+  const asked: Question[] = [];
+  for (const question of QUESTIONS) {
+    const ctx = questionContext(state.input, values);
+    if (!isAsked(question, ctx)) continue;
+    if (skippedByFlag({ ...state, values }, question)) {
+      values[question.id] = normalizeAnswer(question, state.presets.get(question.id)!.text);
+      continue;
+    }
+    asked.push(question);
+    if (values[question.id] === undefined) values[question.id] = question.default(ctx);
+  }
+  return asked;
+}
+
+function draftFor(state: WizardState, question: Question): Draft {
+  const ctx = contextOf(state);
+  const preset = state.presets.get(question.id);
+  const text = state.values[question.id] ?? (preset ? normalizeAnswer(question, preset.text) : question.default(ctx));
+  const choices = question.choices ? question.choices(ctx) : [];
+  const found = choices.findIndex((choice) => choice.value === text);
+  return { text, pristine: true, choice: found >= 0 ? found : 0 };
+}
+
+function enter(state: WizardState, screen: Screen): WizardState {
+  const next: WizardState = { ...state, history: [...state.history, screen], error: null, help: false };
+  if (screen.kind === 'question') {
+    const question = questionById(screen.id);
+    next.draft = draftFor(next, question);
+    next.error = presetProblem(next, question);
+    if (next.error) next.draft = { ...next.draft, pristine: false };
+  }
+  return next;
+}
+
+function toReview(state: WizardState): WizardState {
+  try {
+    const answers = buildAnswers(state.input, state.values);
+    return { ...enter(state, { kind: 'review' }), answers, prepared: { status: 'running' }, reviewIndex: 0, keep: new Set() };
+  } catch (error) {
+    const message = error instanceof AnswerError ? `${error.field} ${error.problem}` : String(error);
+    return { ...state, error: message };
+  }
+}
+
+function advanceFromQuestion(state: WizardState, id: QuestionId | null): WizardState {
+  const { question, values } = nextQuestion(state, id);
+  const next = { ...state, values };
+  return question ? enter(next, { kind: 'question', id: question.id }) : toReview(next);
+}
+
+function submitQuestion(state: WizardState, question: Question): WizardState {
+  const ctx = contextOf(state);
+  const choices = question.choices ? question.choices(ctx) : [];
+  const raw = question.kind === 'select' && choices.length > 0 ? choices[state.draft.choice]?.value ?? '' : state.draft.text;
+  const text = normalizeAnswer(question, raw);
+  const problem = question.validate(text, ctx);
+  if (problem) return { ...state, error: problem };
+  const values = { ...state.values, [question.id]: text };
+  // A changed language or app invalidates answers whose defaults came from it.
+  if (question.id === 'language' && state.values.language !== undefined && state.values.language !== text) {
+    delete values.packageManager;
+    delete values.runtimeVersion;
+    delete values.startCommand;
+    delete values.base;
+  }
+  if (question.id === 'app' && state.values.app !== undefined && state.values.app !== text) {
+    for (const key of Object.keys(values) as QuestionId[]) if (key !== 'app') delete values[key];
+  }
+  return advanceFromQuestion({ ...state, values }, question.id);
+}
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  if (state.exit) return state;
+  const screen = currentScreen(state);
+  switch (action.type) {
+    case 'quit':
+      return { ...state, exit: { kind: 'cancelled' } };
+    case 'detected': {
+      const input: ResolveInput = {
+        ...state.input,
+        detection: action.detection,
+        metadata: action.defaults.metadata,
+        gitEmail: action.defaults.gitEmail,
+        suggestedSecrets: action.defaults.suggestedSecrets,
+      };
+      return { ...state, input, detection: { status: 'done', value: action.detection } };
+    }
+    case 'detectFailed':
+      return { ...state, detection: { status: 'failed', message: action.message } };
+    case 'help':
+      return screen.kind === 'question' ? { ...state, help: !state.help } : state;
+    case 'type': {
+      if (screen.kind !== 'question' || questionById(screen.id).kind !== 'text') return state;
+      const text = state.draft.pristine ? action.text : state.draft.text + action.text;
+      return { ...state, draft: { ...state.draft, text, pristine: false }, error: null };
+    }
+    case 'erase':
+      if (screen.kind !== 'question') return state;
+      return { ...state, draft: { ...state.draft, text: state.draft.text.slice(0, -1), pristine: false }, error: null };
+    case 'clear':
+      if (screen.kind !== 'question') return state;
+      return { ...state, draft: { ...state.draft, text: '', pristine: false }, error: null };
+    case 'move': {
+      if (screen.kind === 'question') {
+        const question = questionById(screen.id);
+        const count = choicesOf(state, question).length;
+        if (question.kind !== 'select' || count === 0) return state;
+        return { ...state, draft: { ...state.draft, choice: (state.draft.choice + action.delta + count) % count }, error: null };
+      }
+      if (screen.kind === 'review' && state.prepared.status === 'done') {
+        const count = state.prepared.value.plan.length;
+        return count === 0 ? state : { ...state, reviewIndex: (state.reviewIndex + action.delta + count) % count };
+      }
+      if (screen.kind === 'next') {
+        const count = NEXT_OFFERS.length;
+        return { ...state, nextIndex: (state.nextIndex + action.delta + count) % count };
+      }
+      return state;
+    }
+    case 'toggle': {
+      if (screen.kind !== 'review' || state.prepared.status !== 'done') return state;
+      const entry = state.prepared.value.plan[state.reviewIndex];
+      if (!entry || entry.action !== 'conflict') return state;
+      const keep = new Set(state.keep);
+      if (keep.has(entry.path)) keep.delete(entry.path);
+      else keep.add(entry.path);
+      return { ...state, keep };
+    }
+    case 'submit':
+      switch (screen.kind) {
+        case 'detect':
+          return state.detection.status === 'running' ? state : advanceFromQuestion(state, null);
+        case 'question':
+          return submitQuestion(state, questionById(screen.id));
+        case 'review':
+          return state.prepared.status === 'done' ? { ...enter(state, { kind: 'write' }), written: { status: 'running' }, progress: [] } : state;
+        case 'write':
+          return state.written.status === 'done' ? enter(state, { kind: 'next' }) : state.written.status === 'failed' ? { ...state, exit: { kind: 'done', handOver: null } } : state;
+        case 'next': {
+          const args = offerArgs(NEXT_OFFERS[state.nextIndex].id, state.answers?.app ?? '.');
+          return { ...state, exit: { kind: 'done', handOver: args.length > 0 ? args : null } };
+        }
+      }
+      return state;
+    case 'back': {
+      // Nothing to go back to once files are written.
+      if (state.history.length <= 1 || screen.kind === 'write' || screen.kind === 'next') return state;
+      const history = state.history.slice(0, -1);
+      const previous = history[history.length - 1];
+      const next: WizardState = { ...state, history, error: null, help: false };
+      if (previous.kind === 'question') next.draft = draftFor(next, questionById(previous.id));
+      if (screen.kind === 'review') next.prepared = { status: 'idle' };
+      return next;
+    }
+    case 'prepared':
+      return screen.kind === 'review' ? { ...state, prepared: { status: 'done', value: action.prepared } } : state;
+    case 'prepareFailed':
+      return screen.kind === 'review' ? { ...state, prepared: { status: 'failed', message: action.message } } : state;
+    case 'status':
+      return { ...state, progress: [...state.progress, action.status] };
+    case 'written':
+      return { ...state, written: { status: 'done', value: action.statuses } };
+    case 'writeFailed':
+      return { ...state, written: { status: 'failed', message: action.message } };
+  }
+}
+
+export interface Progress {
+  stepIndex: number;
+  stepCount: number;
+  title: string;
+  /** Position within the step's questions, when on a question. */
+  question?: { index: number; count: number };
+}
+
+const FLOW: Array<{ id: StepId | 'detect' | 'review' | 'write' | 'next'; title: string }> = [
+  { id: 'detect', title: 'Detect' },
+  ...STEPS.map((step) => ({ id: step.id, title: step.title })),
+  { id: 'review', title: 'Review' },
+  { id: 'write', title: 'Write' },
+  { id: 'next', title: 'Next steps' },
+];
+
+export function flowTitles(): string[] {
+  return FLOW.map((step) => step.title);
+}
+
+export function progressOf(state: WizardState): Progress {
+  const screen = currentScreen(state);
+  const id = screen.kind === 'question' ? questionById(screen.id).step : screen.kind;
+  const stepIndex = FLOW.findIndex((step) => step.id === id);
+  const progress: Progress = { stepIndex, stepCount: FLOW.length, title: FLOW[stepIndex].title };
+  if (screen.kind === 'question') {
+    const inStep = plannedQuestions(state).filter((q) => q.step === id);
+    progress.question = { index: Math.max(0, inStep.findIndex((q) => q.id === screen.id)), count: inStep.length };
+  }
+  return progress;
+}

@@ -1,0 +1,31 @@
+import { Box, Text } from 'ink';
+import { useTheme } from '../components/theme-context.js';
+import { useStepKeys } from '../hooks/use-step-keys.js';
+import { NEXT_OFFERS, offerArgs } from '../state.js';
+import type { StepProps } from './types.js';
+
+/** What to do next: lint, build, scan, each naming its command; choosing one hands over to it. */
+export function NextStep({ state, dispatch, active }: StepProps) {
+  const theme = useTheme();
+  useStepKeys(dispatch, { screen: 'next', typing: false }, active);
+  const app = state.answers?.app ?? '.';
+  return (
+    <Box flexDirection="column">
+      <Text bold>Next steps:</Text>
+      {NEXT_OFFERS.map((offer, index) => {
+        const selected = index === state.nextIndex;
+        const args = offerArgs(offer.id, app);
+        return (
+          <Text key={offer.id} color={selected ? theme.accent : undefined} bold={selected}>
+            {selected ? '❯ ' : '  '}
+            {offer.label}
+            {args.length > 0 ? <Text color={theme.muted}>  harden-init {args.join(' ')}</Text> : null}
+          </Text>
+        );
+      })}
+      <Box marginTop={1}>
+        <Text color={theme.muted}>Commit the new files with your code; re-run harden-init --answers .harden-init.json to reproduce them.</Text>
+      </Box>
+    </Box>
+  );
+}
