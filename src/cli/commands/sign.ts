@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { examples, type CommandDef } from '../command.js';
-import { notBuilt } from './not-built.js';
+import type { FormatChoice } from '../../sign/image.js';
 
 export const signCommand: CommandDef = {
   name: 'sign',
@@ -14,7 +14,17 @@ export const signCommand: CommandDef = {
       .option('--insecure-registry', 'allow plain HTTP to a registry that is not on loopback');
     examples(cmd, ['COSIGN_PASSWORD=... harden-init sign 127.0.0.1:5000/app:1.0 --key cosign.key']);
   },
-  async run() {
-    notBuilt('sign');
+  async run(args, options, ctx) {
+    const { runSign } = await import('../../sign/run.js');
+    return runSign(
+      args[0],
+      {
+        key: options.key as string | undefined,
+        keyless: Boolean(options.keyless),
+        format: options.format as FormatChoice,
+        insecureRegistry: Boolean(options.insecureRegistry),
+      },
+      ctx,
+    );
   },
 };
