@@ -30,3 +30,43 @@ export interface Detection extends AppFacts {
   evidence: Evidence[];
   warnings: string[];
 }
+
+/**
+ * A read-only view of a repository: the files detection may look at and a bounded reader.
+ * Paths are repository-relative with `/` separators. Built by `readRepoSnapshot` (disk) or
+ * `snapshotFromFiles` (memory, for tests and callers that already hold the files).
+ */
+export interface RepoSnapshot {
+  /** Absolute path of the repository root, as given. */
+  root: string;
+  /** Every file detection may look at, sorted; ignored and vendored directories are never listed. */
+  files: readonly string[];
+  /** Files seen in walked directories that .gitignore ignores (never read): secret-file checks use them. */
+  ignoredFiles: readonly string[];
+  /** The text of one file of `files` (at most its first `maxBytes`, default 512 KiB), or null when unreadable. */
+  read(path: string, maxBytes?: number): string | null;
+  /** Things the walk wants to say (a directory it could not read, a file limit reached). */
+  notes: readonly string[];
+}
+
+/** Package metadata for OCI image labels, where the repo states it. */
+export interface AppMetadata {
+  title?: string;
+  description?: string;
+  version?: string;
+  /** SPDX expression, e.g. "MIT" or "(MIT OR Apache-2.0)". */
+  licenses?: string;
+  vendor?: string;
+  /** https URL of the source repository. */
+  source?: string;
+  author?: string;
+  homepage?: string;
+  bugsUrl?: string;
+}
+
+/** A BuildKit secret the build needs, e.g. `{ id: "npmrc", reason: ".npmrc reads ${NPM_TOKEN}", file: ".npmrc" }`. */
+export interface BuildSecretNeed {
+  id: string;
+  reason: string;
+  file: string;
+}
