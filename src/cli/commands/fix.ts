@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { examples, type CommandDef } from '../command.js';
-import { notBuilt } from './not-built.js';
 
 export const fixCommand: CommandDef = {
   name: 'fix',
@@ -13,7 +12,8 @@ export const fixCommand: CommandDef = {
       .option('--image <name:tag>', 'also audit and scan this built image');
     examples(cmd, ['harden-init fix', 'harden-init fix --yes --dry-run']);
   },
-  async run() {
-    notBuilt('fix');
+  async run(args, options, ctx) {
+    const { runFixCommand } = await import('../../fix/run.js');
+    return runFixCommand(args[0] ?? '.', { yes: Boolean(options.yes), dryRun: Boolean(options.dryRun), image: options.image as string | undefined }, ctx);
   },
 };

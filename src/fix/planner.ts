@@ -1,0 +1,281 @@
+import { fileDiff } from '../write/diff.js';
+import { finalStage, readStages } from '../scan/dockerfile-stages.js';
+import type { ScanRecord } from '../scan/record.js';
+import { lintKeys, scanKey, type BaseImageInfo, type FindingKey, type FixAction, type FixInputs, type Files } from './types.js';
+import { fixedVersion, highestVersion, nextTagInLine, smallerFlavor } from './versions.js';
+
+function diffOf(before: Files, after: Files): string {
+  return Object.keys(after)
+    .filter((p) => after[p] !== before[p])
+    .sort()
+    .map((p) => fileDiff(p, before[p] ?? '', after[p]))
+    .join('\n');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function withFile(files: Files, path: string, text: string): Files {
+  return { ...files, [path]: text };
+}
+
+/** Replaces the image reference of the FROM lines that use `written`. */
+function replaceFrom(text: string, written: string, next: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const m = /^(\s*FROM\s+(?:--\S+\s+)*)(\S+)(.*)$/i.exec(line);
+      return m && m[2] === written ? `${m[1]}${next}${m[3]}` : line;
+    })
+    .join('\n');
+}
+
+/** Lint findings -> one action per code the linter can fix. */
+function lintActions(inputs: FixInputs): FixAction[] {
+  const { dockerfile } = inputs;
+  if (!dockerfile || inputs.files[dockerfile] === undefined) return [];
+  const byCode = new Map<string, typeof inputs.lintFindings>();
+  for (const f of inputs.lintFindings) {
+    if (!inputs.fixableCodes.has(f.code)) continue;
+    byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
+  }
+  const actions: FixAction[] = [];
+  for (const [code, findings] of [...byCode].sort(([a], [b]) => a.localeCompare(b))) {
+    const apply = (files: Files): Files => (files[dockerfile] === undefined ? files : withFile(files, dockerfile, inputs.fixLint(files[dockerfile], [code])));
+    const after = apply(inputs.files);
+    if (after[dockerfile] === inputs.files[dockerfile]) continue;
+    // Promise only what the fix really removes: re-lint its result and count this code.
+    const left = inputs.lint(after[dockerfile], findings[0].file).filter((f) => f.code === code).length;
+    const removed = findings.length - left;
+    if (removed <= 0) continue;
+    actions.push({
+      id: `lint:${code}`,
+      kind: 'lint-fix',
+      title: `${findings[0].fix.replace(/\.$/, '')} (${code}, line${findings.length > 1 ? 's' : ''} ${findings.map((f) => f.line).join(', ')})`,
+      why: findings[0].message,
+      safe: true,
+      apply,
+      diff: diffOf(inputs.files, after),
+      removes: lintKeys(findings).slice(left),
+      effect: `removes ${plural(removed, 'lint finding')} (${code})${left > 0 ? `; ${left} need a change by hand` : ''}`,
+      followUp: null,
+    });
+  }
+  return actions;
+}
+
+function baseFindings(records: ScanRecord[]): ScanRecord[] {
+  return records.filter((r) => r.finding.source === 'base');
+}
+
+/** Base image refresh (same tag, new digest), update (next patch/minor) or smaller flavour. */
+function baseActions(inputs: FixInputs): FixAction[] {
+  const { dockerfile } = inputs;
+  if (!dockerfile || inputs.files[dockerfile] === undefined) return [];
+  const stages = readStages(inputs.files[dockerfile]);
+  const last = finalStage(stages);
+  const fromBase = baseFindings(inputs.scanRecords);
+  const fixable = fromBase.filter((r) => r.finding.fixedIn !== null);
+  const actions: FixAction[] = [];
+  const seen = new Set<string>();
+  for (const base of inputs.bases) {
+    if (seen.has(base.written) || !base.tag) continue;
+    seen.add(base.written);
+    const isFinal = last !== undefined && last.image === base.written;
+    const removes: FindingKey[] = isFinal ? [...new Set(fixable.map((r) => scanKey(r.finding)))] : [];
+    const effectScan = isFinal && fromBase.length > 0 ? `; expected to remove up to ${plural(removes.length, 'base-image finding')} that have a fixed version (re-scan verifies)` : '';
+    const make = (kind: FixAction['kind'], next: string, title: string, why: string, safe: boolean, effect: string): void => {
+      const apply = (files: Files): Files => (files[dockerfile] === undefined ? files : withFile(files, dockerfile, replaceFrom(files[dockerfile], base.written, next)));
+      actions.push({ id: `${kind}:${base.written}`, kind, title, why, safe, apply, diff: diffOf(inputs.files, apply(inputs.files)), removes, effect: effect + effectScan, followUp: null });
+    };
+    const pinned = (tag: string, digest: string | null | undefined) => `${base.repository}:${tag}${base.digest && digest ? `@${digest}` : ''}`;
+    const choice = nextTagInLine(base.tag, base.tags);
+    if (choice && (!base.digest || base.candidateDigests[choice.tag])) {
+      make(
+        'base-update',
+        pinned(choice.tag, base.candidateDigests[choice.tag]),
+        `Update ${base.repository} ${base.tag} -> ${choice.tag}`,
+        `a newer ${choice.step} release of the same line is published; it carries the distribution's security updates`,
+        choice.step === 'patch',
+        `moves the base to ${choice.tag}`,
+      );
+    } else if (base.digest && base.currentDigest && base.currentDigest !== base.digest) {
+      make(
+        'base-refresh',
+        `${base.repository}:${base.tag}@${base.currentDigest}`,
+        `Refresh ${base.repository}:${base.tag} to its current digest`,
+        `the tag ${base.tag} was rebuilt upstream (new digest ${base.currentDigest.slice(0, 19)}...), typically with security updates`,
+        true,
+        'same tag, rebuilt image',
+      );
+    }
+    const flavor = smallerFlavor(base.tag, base.tags);
+    if (flavor && isFinal && (!base.digest || base.candidateDigests[flavor.tag])) {
+      make(
+        'base-flavor',
+        pinned(flavor.tag, base.candidateDigests[flavor.tag]),
+        `Switch ${base.repository} ${base.tag} -> ${flavor.tag} (smaller flavour)`,
+        'a smaller variant ships fewer packages, so fewer can be vulnerable; check that the app still runs on it',
+        false,
+        `moves the final stage to ${flavor.tag}`,
+      );
+    }
+  }
+  return actions;
+}
+
+type PackageManagerFamily = 'apt' | 'apk' | null;
+
+function packageManagerOf(image: string, stageRuns: string[], os: string | null): PackageManagerFamily {
+  if (/distroless|scratch|chainguard|static/.test(image)) return null;
+  if (/alpine/.test(image) || /^alpine/.test(os ?? '') || stageRuns.some((r) => /\bapk\b/.test(r))) return 'apk';
+  if (/debian|ubuntu|bookworm|bullseye|trixie|buster|slim|jammy|noble/.test(image) || /^(debian|ubuntu)/.test(os ?? '') || stageRuns.some((r) => /\bapt-get\b/.test(r))) return 'apt';
+  return null;
+}
+
+/** OS package upgrades: one RUN right after the final stage's FROM, pinned to the fixed versions. */
+function osActions(inputs: FixInputs, os: string | null): FixAction[] {
+  const { dockerfile } = inputs;
+  if (!dockerfile || inputs.files[dockerfile] === undefined) return [];
+  const stage = finalStage(readStages(inputs.files[dockerfile]));
+  if (!stage) return [];
+  const pm = packageManagerOf(stage.image, stage.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args), os);
+  const records = inputs.scanRecords.filter((r) => r.ecosystem === 'os' && r.finding.fixedIn !== null);
+  if (!pm || records.length === 0) return [];
+  const versions = new Map<string, string[]>();
+  for (const r of records) {
+    const name = r.finding.package.split('/').pop() as string;
+    const v = fixedVersion(r.finding.fixedIn as string);
+    if (v) versions.set(name, [...(versions.get(name) ?? []), v]);
+  }
+  const pins = [...versions].sort(([a], [b]) => a.localeCompare(b)).map(([name, vs]) => `${name}=${highestVersion(vs)}`);
+  const run =
+    pm === 'apt'
+      ? `RUN apt-get update \\\n && apt-get install -y --no-install-recommends --only-upgrade ${pins.join(' ')} \\\n && rm -rf /var/lib/apt/lists/*`
+      : `RUN apk add --no-cache --upgrade ${pins.join(' ')}`;
+  const comment = '# Security updates the base image does not carry yet (harden-init fix)';
+  const apply = (files: Files): Files => {
+    const text = files[dockerfile];
+    if (text === undefined || text.includes(comment)) return files;
+    const current = finalStage(readStages(text));
+    if (!current) return files;
+    const lines = text.split('\n');
+    lines.splice(current.line, 0, comment, run);
+    return withFile(files, dockerfile, lines.join('\n'));
+  };
+  return [
+    {
+      id: 'os-upgrade',
+      kind: 'os-upgrade',
+      title: `Upgrade ${plural(pins.length, 'OS package')} in the final stage (${[...versions.keys()].slice(0, 4).join(', ')}${versions.size > 4 ? ', ...' : ''})`,
+      why: 'the scan found fixed versions of these distribution packages that the base image does not have yet',
+      safe: true,
+      apply,
+      diff: diffOf(inputs.files, apply(inputs.files)),
+      removes: [...new Set(records.map((r) => scanKey(r.finding)))],
+      effect: `removes ${plural(new Set(records.map((r) => scanKey(r.finding))).size, 'scan finding')} in OS packages`,
+      followUp: null,
+    },
+  ];
+}
+
+const NPM = new Set(['npm', 'node', 'node-pkg', 'javascript', 'yarn', 'pnpm']);
+const PIP = new Set(['pip', 'python', 'python-pkg', 'pipenv', 'poetry', 'uv']);
+
+function bumpPackageJson(text: string, bumps: Map<string, string>, overridesKey: 'overrides' | 'resolutions'): string {
+  const json = JSON.parse(text) as Record<string, unknown>;
+  const sections = ['dependencies', 'devDependencies', 'optionalDependencies'];
+  for (const [name, version] of bumps) {
+    let direct = false;
+    for (const section of sections) {
+      const deps = json[section] as Record<string, string> | undefined;
+      if (deps && typeof deps[name] === 'string') {
+        const prefix = /^[~^]/.exec(deps[name])?.[0] ?? (/^\d/.test(deps[name]) ? '' : '^');
+        deps[name] = `${prefix}${version}`;
+        direct = true;
+      }
+    }
+    if (!direct) {
+      const overrides = (json[overridesKey] as Record<string, string> | undefined) ?? {};
+      overrides[name] = `^${version}`;
+      json[overridesKey] = overrides;
+    }
+  }
+  const indent = /^(\s+)"/m.exec(text)?.[1] ?? '  ';
+  return `${JSON.stringify(json, null, indent)}${text.endsWith('\n') ? '\n' : ''}`;
+}
+
+function bumpRequirements(text: string, bumps: Map<string, string>): string {
+  const lines = text.split('\n');
+  for (const [name, version] of bumps) {
+    const norm = (s: string) => s.toLowerCase().replace(/[-_.]+/g, '-');
+    const i = lines.findIndex((l) => {
+      const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(l);
+      return m !== null && norm(m[1]) === norm(name);
+    });
+    if (i >= 0) lines[i] = lines[i].replace(/^(\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?)\s*(==|>=|~=|<=|!=|>|<)?\s*[^\s;#]*/, (_, pkg: string, op?: string) => `${pkg}${op === '==' ? '==' : '>='}${version}`);
+    else {
+      if (lines.length > 0 && lines[lines.length - 1] === '') lines.splice(lines.length - 1, 0, `${name}>=${version}`);
+      else lines.push(`${name}>=${version}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Language dependency bumps where the scan knows the fixed version; shown as a manifest change. */
+function dependencyActions(inputs: FixInputs): FixAction[] {
+  const actions: FixAction[] = [];
+  const app = inputs.scanRecords.filter((r) => r.finding.source === 'app' && r.finding.fixedIn !== null && r.ecosystem !== 'os');
+  const collect = (family: Set<string>, pathHint: RegExp) => {
+    const bumps = new Map<string, string[]>();
+    const keys: FindingKey[] = [];
+    for (const r of app) {
+      const eco = (r.ecosystem ?? '').toLowerCase();
+      if (!family.has(eco) && !pathHint.test(r.path ?? '')) continue;
+      const v = fixedVersion(r.finding.fixedIn as string);
+      if (!v) continue;
+      bumps.set(r.finding.package, [...(bumps.get(r.finding.package) ?? []), v]);
+      keys.push(scanKey(r.finding));
+    }
+    return { bumps: new Map([...bumps].map(([name, vs]) => [name, highestVersion(vs)])), keys: [...new Set(keys)] };
+  };
+  const manifestAction = (path: string, bumps: Map<string, string>, keys: FindingKey[], edit: (text: string) => string, followUp: string): void => {
+    if (bumps.size === 0 || inputs.files[path] === undefined) return;
+    const apply = (files: Files): Files => (files[path] === undefined ? files : withFile(files, path, edit(files[path])));
+    actions.push({
+      id: `deps:${path}`,
+      kind: 'dependency-bump',
+      title: `Bump ${plural(bumps.size, 'dependency')} in ${path} (${[...bumps].slice(0, 3).map(([n, v]) => `${n} -> ${v}`).join(', ')}${bumps.size > 3 ? ', ...' : ''})`,
+      why: 'the scan names a fixed version for these packages; the change raises the minimum so the next install picks it up',
+      safe: false,
+      apply,
+      diff: diffOf(inputs.files, apply(inputs.files)),
+      removes: keys,
+      effect: `removes ${plural(keys.length, 'scan finding')} once the lockfile is refreshed and the image rebuilt`,
+      followUp,
+    });
+  };
+  const npm = collect(NPM, /package(-lock)?\.json|yarn\.lock|pnpm-lock|node_modules/);
+  const overridesKey = inputs.files['yarn.lock'] !== undefined ? 'resolutions' : 'overrides';
+  manifestAction('package.json', npm.bumps, npm.keys, (t) => bumpPackageJson(t, npm.bumps, overridesKey), inputs.files['yarn.lock'] !== undefined ? 'run `yarn install` to update yarn.lock' : 'run `npm install` to update package-lock.json');
+  const pip = collect(PIP, /requirements.*\.txt|site-packages|\.dist-info/);
+  manifestAction('requirements.txt', pip.bumps, pip.keys, (t) => bumpRequirements(t, pip.bumps), 'reinstall (`pip install -r requirements.txt`) and re-run your tests');
+  return actions;
+}
+
+/**
+ * Groups findings into remediation actions, each with why, the exact change (a unified diff) and the
+ * findings it should remove. Pure: every input (files, findings, registry tags) is given.
+ */
+export function planFixes(inputs: FixInputs, os: string | null = null): FixAction[] {
+  return [...baseActions(inputs), ...osActions(inputs, os), ...dependencyActions(inputs), ...lintActions(inputs)];
+}
+
+/** Applies the chosen actions in plan order; each sees the previous ones' result. */
+export function applyActions(files: Files, actions: readonly FixAction[]): Files {
+  return actions.reduce((current, action) => action.apply(current), files);
+}
+
+export { bumpPackageJson, bumpRequirements, replaceFrom };
+export type { BaseImageInfo };
