@@ -202,7 +202,7 @@ export const nodeDetector: Detector = {
     const pkg = view.json('package.json');
     const pkgPath = view.path(hasPackageJson ? 'package.json' : ownLockfile![0]);
     if (!hasPackageJson) found.note(pkgPath, 'lockfile without package.json');
-    else if (!pkg) found.note(pkgPath, 'package.json present but unreadable');
+    else found.note(pkgPath, pkg ? 'package.json: Node project' : 'package.json present but unreadable');
     const scripts = obj(pkg?.scripts) ?? {};
     const deps = dependenciesOf(pkg);
     const prodDeps = obj(pkg?.dependencies) ?? {};
