@@ -1,23 +1,10 @@
 // The one question model: data that the wizard, the plain prompts and the flags all read.
 // No dependencies beyond plain TypeScript, so the CLI can declare its flags from it at start-up.
-import type { AppFacts, Detection } from '../detect/types.js';
+import type { AppFacts, AppMetadata, Detection } from '../detect/types.js';
 import { BASE_KINDS, DEFAULT_RUNTIME_VERSIONS, LANGUAGES, PACKAGE_MANAGERS, type AnswerLanguage, type BaseKind } from './kinds.js';
 
-/** Package metadata that gives defaults (security contact, OCI labels). Every field optional. */
-export interface AppMetadata {
-  name?: string;
-  description?: string;
-  version?: string;
-  license?: string;
-  /** Author or maintainer; an email makes a default security contact. */
-  author?: { name?: string; email?: string; url?: string };
-  homepage?: string;
-  /** Where bugs are reported: URL and/or email. */
-  bugs?: { url?: string; email?: string };
-  repository?: string;
-  /** Entry point (package.json `main`), used for a default start command. */
-  main?: string;
-}
+/** Package metadata (package.json, pyproject.toml, ...): defaults for the contact and the OCI labels. */
+export type { AppMetadata };
 
 export type QuestionId =
   | 'app'
@@ -172,20 +159,27 @@ function expiresProblem(text: string, now: Date): string | null {
   return null;
 }
 
+/** The email in `Jane Doe <jane@example.com>` or a bare address. */
+export function emailIn(person: string | undefined): string | null {
+  if (!person) return null;
+  const address = /<([^>]+)>/.exec(person)?.[1] ?? person.trim();
+  return EMAIL.test(address) ? address : null;
+}
+
 function defaultContact(ctx: QuestionContext): string {
-  const { author, bugs } = ctx.metadata;
-  if (author?.email && EMAIL.test(author.email)) return `mailto:${author.email}`;
-  if (bugs?.email && EMAIL.test(bugs.email)) return `mailto:${bugs.email}`;
+  const author = emailIn(ctx.metadata.author);
+  if (author) return `mailto:${author}`;
   if (ctx.gitEmail && EMAIL.test(ctx.gitEmail)) return `mailto:${ctx.gitEmail}`;
-  if (bugs?.url && urlProblem(bugs.url, true) === null) return bugs.url;
+  const bugs = ctx.metadata.bugsUrl;
+  if (bugs?.startsWith('mailto:') && contactProblem(bugs) === null) return bugs;
+  if (bugs && urlProblem(bugs, true) === null) return bugs;
   return '';
 }
 
 function defaultStart(ctx: QuestionContext): string {
   if (ctx.facts?.start && (ctx.values.language === undefined || ctx.values.language === ctx.facts.language)) return ctx.facts.start;
-  const main = ctx.metadata.main ?? 'index.js';
   switch (language(ctx)) {
-    case 'node': return `node ${main}`;
+    case 'node': return 'node index.js';
     case 'deno': return 'deno run --allow-net main.ts';
     case 'python': return 'python -m app';
     case 'go':
@@ -258,7 +252,7 @@ export const QUESTIONS: readonly Question[] = [
     prompt: 'Which language is the app written in?',
     help: 'Decides the build stage toolchain and the runtime the final image keeps. Detected from manifest files such as package.json, pyproject.toml or go.mod.',
     field: 'language',
-    flag: { ...commandFlag('--language', 'language', '<name>', LANGUAGES.join(', ')), choices: LANGUAGES },
+    flag: { ...commandFlag('--language', 'language', '<name>', 'language of the app'), choices: LANGUAGES },
     choices: () => LANGUAGES.map((value) => ({ value, label: value })),
     default: (ctx) => (ctx.facts && ctx.facts.language !== 'unknown' ? ctx.facts.language : ''),
     validate: (text) => ((LANGUAGES as readonly string[]).includes(text) ? null : `must be one of ${LANGUAGES.join(', ')}`),

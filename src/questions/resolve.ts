@@ -161,12 +161,10 @@ export function buildAnswers(input: ResolveInput, values: Partial<Record<Questio
 /** OCI label values known from package metadata. */
 export function imageLabels(metadata: AppMetadata): Answers['image'] {
   const labels: Answers['image'] = {};
-  if (metadata.name) labels.title = metadata.name;
-  if (metadata.description) labels.description = metadata.description;
-  if (metadata.version) labels.version = metadata.version;
-  if (metadata.repository) labels.source = metadata.repository;
-  if (metadata.license) labels.licenses = metadata.license;
-  if (metadata.author?.name) labels.vendor = metadata.author.name;
+  for (const key of ['title', 'description', 'version', 'source', 'licenses', 'vendor'] as const) {
+    const value = metadata[key];
+    if (value) labels[key] = value;
+  }
   return labels;
 }
 

@@ -1,0 +1,237 @@
+// `harden-init [dir]`: picks the shell (wizard, --plain, --yes/--answers), wires the real actions
+// (detection, generation, the write layer) and turns outcomes into status lines and exit codes.
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import { Cancelled, InputError, UsageError } from '../cli/errors.js';
+import type { RepoSnapshot } from '../detect/types.js';
+import { QUESTIONS } from '../questions/model.js';
+import { AnswerError, resolveAnswers, type ResolveInput } from '../questions/resolve.js';
+import type { InitActions, Prepared } from '../ui/actions.js';
+import { makeTheme, paint } from '../ui/theme.js';
+import { applyPlan, planFromDisk, type WriteStatus } from './apply.js';
+import { fileDiff, diffLines } from './diff.js';
+import { statusLine, type PlannedWrite } from './plan.js';
+
+export interface InitActionOptions {
+  templateDir?: string;
+  /** Print plans, write nothing. */
+  dryRun?: boolean;
+  onWarning?: (message: string) => void;
+}
+
+/** The real actions: detection and metadata from one repo snapshot, generation, the write layer. */
+export function createInitActions(root: string, options: InitActionOptions = {}): InitActions {
+  let snapshot: Promise<RepoSnapshot> | null = null;
+  const readSnapshot = async () => {
+    const { readRepoSnapshot } = await import('../detect/snapshot.js');
+    snapshot ??= readRepoSnapshot(root);
+    return snapshot;
+  };
+  return {
+    async detect(app) {
+      const { detectRepo } = await import('../detect/index.js');
+      return detectRepo(await readSnapshot(), app && app !== '.' ? { app } : {});
+    },
+    async defaults(app) {
+      const [{ readAppMetadata, needsBuildSecrets }, repo, gitEmail] = await Promise.all([import('../detect/index.js'), readSnapshot(), readGitEmail(root)]);
+      return { metadata: readAppMetadata(repo, app), gitEmail, suggestedSecrets: needsBuildSecrets(repo, app).map((need) => need.id) };
+    },
+    async prepare(answers): Promise<Prepared> {
+      const { prepareGeneration } = await import('../generate/prepare.js');
+      const appDir = answers.app === '.' ? root : path.join(root, answers.app);
+      const result = await prepareGeneration(appDir, answers, {
+        templateDir: options.templateDir,
+        registry: answers.registry,
+        pin: answers.pin,
+        onWarning: options.onWarning,
+      });
+      const prefix = answers.app === '.' ? '' : `${answers.app.replace(/\/+$/, '')}/`;
+      const files = result.files.map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
+      return { plan: await planFromDisk(root, files), notes: result.notes, baseImages: result.baseImages };
+    },
+    async write(plan, { skip, onStatus }) {
+      if (options.dryRun) {
+        // Nothing touches the disk; report what would happen.
+        return plan.map((entry) => {
+          const status: WriteStatus = { verb: entry.action === 'conflict' && skip.has(entry.path) ? 'skip' : entry.action, path: entry.path };
+          onStatus?.(status);
+          return status;
+        });
+      }
+      return applyPlan(root, plan, { skip, onStatus });
+    },
+  };
+}
+
+/** `git config user.email` in the project folder, or null. */
+export function readGitEmail(cwd: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile('git', ['config', '--get', 'user.email'], { cwd, timeout: 2000 }, (error, stdout) => {
+      const email = String(stdout ?? '').trim();
+      resolve(error || !email ? null : email);
+    });
+  });
+}
+
+/** Reads an answers file (JSON, or YAML by extension or when JSON does not parse). */
+export async function loadAnswersFile(cwd: string, file: string): Promise<{ path: string; data: unknown }> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'no such answers file' : `cannot read answers: ${code ?? String(error)}`, file, 'pass the .harden-init.json a previous run wrote, or a YAML file with the same fields');
+  }
+  const yamlish = /\.ya?ml$/i.test(file);
+  if (!yamlish) {
+    try {
+      return { path: file, data: JSON.parse(text) };
+    } catch (error) {
+      if (/\.json$/i.test(file)) {
+        const position = /position (\d+)/.exec(String(error))?.[1];
+        const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+        throw new InputError('invalid answers: not valid JSON', line ? `${file}:${line}` : file, 'fix the syntax, or write the answers as YAML');
+      }
+    }
+  }
+  const { parse, YAMLParseError } = await import('yaml');
+  try {
+    return { path: file, data: parse(text) };
+  } catch (error) {
+    const line = error instanceof YAMLParseError ? error.linePos?.[0]?.line : undefined;
+    throw new InputError('invalid answers: not valid YAML', line ? `${file}:${line}` : file, 'fix the syntax');
+  }
+}
+
+/** The clock: SOURCE_DATE_EPOCH (seconds) when set, for reproducible runs; else now. */
+export function clock(env: NodeJS.ProcessEnv): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+/** Turns an answer that does not validate into the one-line error for where it came from. */
+export function answerErrorToCli(error: AnswerError, answersFile: string | undefined): Error {
+  const question = error.question ?? QUESTIONS.find((q) => q.field === error.field);
+  if (error.source === 'file' || (error.source !== 'flag' && answersFile && !question)) {
+    return new InputError(`invalid answers: ${error.field} ${error.problem}`, answersFile, 'fix the value or delete the field');
+  }
+  if (error.source === 'flag' && question) {
+    return new UsageError(`${question.flag.long} ${error.problem}`, 'command line', `fix the value (${question.flag.long} ${question.flag.arg})`);
+  }
+  const flag = question ? `${question.flag.long} ${question.flag.arg}` : `the ${error.field} field in --answers`;
+  return new UsageError(`cannot work out ${error.field}: it ${error.problem.replace(/^is /, 'is ')}`, 'detected defaults', `pass ${flag}`);
+}
+
+function printPlan(ctx: CommandContext, plan: readonly PlannedWrite[], withDiffs: boolean): void {
+  const theme = makeTheme(ctx.color);
+  for (const entry of plan) {
+    ctx.stdout.write(`${statusLine(entry.action, entry.path)}\n`);
+    if (withDiffs && entry.action === 'conflict') {
+      const patch = fileDiff(entry.path, entry.existing ?? '', entry.content);
+      const coloured = diffLines(patch).map((line) =>
+        line.kind === 'add' ? paint(theme, 'added', line.text) : line.kind === 'remove' ? paint(theme, 'removed', line.text) : line.kind === 'hunk' ? paint(theme, 'hunk', line.text) : line.text,
+      );
+      ctx.stdout.write(`${coloured.join('\n')}\n`);
+    }
+    if (withDiffs && entry.action === 'create') {
+      ctx.stdout.write(`${entry.content.replace(/^/gm, '+ ').replace(/\+ $/, '')}${entry.content.endsWith('\n') ? '' : '\n'}`);
+    }
+  }
+}
+
+function printStatus(ctx: CommandContext, status: WriteStatus): void {
+  ctx.stdout.write(`${statusLine(status.verb, status.path, status.backup ? `-> ${status.backup}` : undefined)}\n`);
+}
+
+export async function runInit(args: string[], options: Record<string, unknown>, ctx: CommandContext): Promise<number> {
+  const dir = args[0] ?? '.';
+  const root = path.resolve(ctx.cwd, dir);
+  const answersPath = typeof options.answers === 'string' ? options.answers : undefined;
+  const unattended = Boolean(options.yes) || answersPath !== undefined;
+  if (!unattended && !(ctx.stdin.isTTY && ctx.stdout.isTTY)) {
+    throw new UsageError('no terminal to ask questions in', undefined, 'run with --yes (detected defaults) or --answers <file>');
+  }
+  const dryRun = Boolean(options.dryRun);
+  const app = typeof options.app === 'string' ? options.app.replace(/^\.\//, '').replace(/\/+$/, '') || '.' : undefined;
+  const warnings: string[] = [];
+  const actions = createInitActions(root, {
+    templateDir: typeof options.templateDir === 'string' ? path.resolve(ctx.cwd, options.templateDir) : undefined,
+    dryRun,
+    onWarning: (message) => warnings.push(message),
+  });
+  const answersFile = answersPath ? await loadAnswersFile(ctx.cwd, answersPath) : null;
+  const input: ResolveInput = { flags: { ...options, app }, detection: null, answersFile, now: clock(ctx.env) };
+  const theme = makeTheme(ctx.color);
+  const warn = (message: string) => ctx.stderr.write(`${paint(theme, 'warning', `harden-init: ${message}`)}\n`);
+
+  if (unattended) {
+    const [detection, defaults] = await Promise.all([actions.detect(app).catch(detectFailure(app)), actions.defaults(app ?? '.')]);
+    let answers;
+    try {
+      answers = resolveAnswers({ ...input, detection, metadata: defaults.metadata, gitEmail: defaults.gitEmail, suggestedSecrets: defaults.suggestedSecrets });
+    } catch (error) {
+      if (error instanceof AnswerError) throw answerErrorToCli(error, answersPath);
+      throw error;
+    }
+    const prepared = await actions.prepare(answers).catch(generateFailure);
+    for (const message of warnings) warn(message);
+    for (const note of prepared.notes) ctx.stderr.write(`note: ${note}\n`);
+    if (dryRun) {
+      printPlan(ctx, prepared.plan, true);
+      return 0;
+    }
+    // No one to ask: --yes means yes to replacing files too; every replaced file is backed up first.
+    await actions.write(prepared.plan, { skip: new Set(), onStatus: (status) => printStatus(ctx, status) });
+    return 0;
+  }
+
+  const dirLabel = dir === '.' ? 'this folder' : dir;
+  if (options.plain || ctx.env.TERM === 'dumb') {
+    const { runPlain } = await import('../prompts/plain.js');
+    const result = await runPlain({ input, actions, app, dirLabel, theme, force: Boolean(options.force), stdin: ctx.stdin, stdout: ctx.stdout });
+    if (result.kind === 'cancelled') throw new Cancelled();
+    return 0;
+  }
+  const { runWizard } = await import('../ui/run.js');
+  const exit = await runWizard({ input, actions, app, dirLabel, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr });
+  if (exit.kind === 'cancelled') throw new Cancelled();
+  for (const message of warnings) warn(message);
+  if (exit.handOver) return handOver(exit.handOver, ctx);
+  return 0;
+}
+
+function detectFailure(app: string | undefined) {
+  return (error: unknown): never => {
+    if (error instanceof Error && error.constructor.name === 'UnknownAppError') {
+      throw new UsageError(`no app at ${app}`, '--app', 'pass a folder listed by harden-init detect');
+    }
+    throw error;
+  };
+}
+
+function generateFailure(error: unknown): never {
+  if (error instanceof Error && error.constructor.name === 'GenerateError') {
+    const { field, problem, fix } = error as Error & { field: string; problem: string; fix: string };
+    throw new UsageError(`cannot generate: ${field} ${problem}`, undefined, fix);
+  }
+  throw error;
+}
+
+/** Runs the command the user picked in the next-steps screen, if this version has it. */
+async function handOver(argv: string[], ctx: CommandContext): Promise<number> {
+  const { parseArgv } = await import('../cli/program.js');
+  ctx.stdout.write(`\n$ harden-init ${argv.join(' ')}\n`);
+  const parsed = parseArgv(argv, ctx);
+  if (parsed.kind === 'exit') return parsed.exitCode;
+  try {
+    return await parsed.def.run(parsed.args, parsed.options, parsed.ctx);
+  } catch (error) {
+    if (error instanceof UsageError && /is not available/.test(error.what)) {
+      ctx.stdout.write(`harden-init ${argv[0]} is not available in this version yet; run it later: harden-init ${argv.join(' ')}\n`);
+      return 0;
+    }
+    throw error;
+  }
+}
