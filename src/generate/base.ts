@@ -1,0 +1,89 @@
+import table from './base-images.json' with { type: 'json' };
+
+export interface BaseImageEntry {
+  stack: string;
+  role: 'build' | 'final';
+  flavor: string;
+  version: string;
+  ref: string;
+  standIn?: string;
+}
+
+export const BASE_IMAGES: readonly BaseImageEntry[] = table.images as BaseImageEntry[];
+
+/** `FROM scratch`: an empty image, nothing to pull or pin. */
+export const SCRATCH = 'scratch';
+
+function versionKey(version: string): number[] {
+  return version.split('.').map((part) => Number(part));
+}
+
+function compareVersions(a: string, b: string): number {
+  const left = versionKey(a);
+  const right = versionKey(b);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const diff = (left[i] ?? 0) - (right[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/** True when the table version ("22", "3.12") covers the requested one ("22", "22.4", "3.12.1"). */
+function covers(tableVersion: string, wanted: string): boolean {
+  if (tableVersion === 'any') return true;
+  const table = versionKey(tableVersion);
+  const want = versionKey(wanted);
+  return table.every((part, i) => want[i] === part);
+}
+
+export interface PickedImage {
+  entry: BaseImageEntry;
+  /** Set when the table had no image for the requested version and a neighbour was taken. */
+  substitute: string | null;
+}
+
+/**
+ * The table image for a stack, role and flavour at the requested runtime version: an exact match,
+ * else the next newer version, else the newest one. Null when the flavour does not exist for the stack.
+ */
+export function pickImage(stack: string, role: 'build' | 'final', flavor: string, version: string | null): PickedImage | null {
+  const candidates = BASE_IMAGES.filter((entry) => entry.stack === stack && entry.role === role && entry.flavor === flavor);
+  if (candidates.length === 0) return null;
+  if (version === null) {
+    const newest = [...candidates].sort((a, b) => compareVersionsSafe(b.version, a.version))[0];
+    return { entry: newest, substitute: null };
+  }
+  const exact = candidates.find((entry) => covers(entry.version, version));
+  if (exact) return { entry: exact, substitute: null };
+  const sorted = [...candidates].sort((a, b) => compareVersionsSafe(a.version, b.version));
+  const newer = sorted.find((entry) => compareVersionsSafe(entry.version, version) > 0);
+  const chosen = newer ?? sorted[sorted.length - 1];
+  return { entry: chosen, substitute: `no ${stack} ${version} image in the base table; using ${chosen.version}` };
+}
+
+function compareVersionsSafe(a: string, b: string): number {
+  if (a === 'any' || b === 'any') return a === b ? 0 : a === 'any' ? -1 : 1;
+  return compareVersions(a, b);
+}
+
+/** Versions the table offers for a stack and flavour, e.g. to say "distroless python is 3.11 only". */
+export function tableVersions(stack: string, role: 'build' | 'final', flavor: string): string[] {
+  return [...new Set(BASE_IMAGES.filter((e) => e.stack === stack && e.role === role && e.flavor === flavor).map((e) => e.version))];
+}
+
+/** `host/path:tag` -> `R/path:tag` for a registry or mirror `R` (host with optional port and path). */
+export function mirrorRef(upstream: string, registry: string | null): string {
+  if (!registry || upstream === SCRATCH) return upstream;
+  const slash = upstream.indexOf('/');
+  const first = slash === -1 ? '' : upstream.slice(0, slash);
+  const hasHost = first.includes('.') || first.includes(':') || first === 'localhost';
+  let path = hasHost ? upstream.slice(slash + 1) : upstream;
+  if (!hasHost && !path.includes('/')) path = `library/${path}`;
+  return `${registry.replace(/\/+$/, '')}/${path}`;
+}
+
+/** The reference a FROM line reads: mirror path when a registry is given, plus the digest when pinned. */
+export function fromReference(upstream: string, registry: string | null, digest: string | undefined): string {
+  const ref = mirrorRef(upstream, registry);
+  return digest ? `${ref}@${digest}` : ref;
+}

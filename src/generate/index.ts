@@ -1,0 +1,215 @@
+import { Eta } from 'eta/core';
+import { SCRATCH, fromReference } from './base.js';
+import { renderCompose } from './compose.js';
+import { buildDockerignore } from './dockerignore.js';
+import { planSecret, secretIds, type SecretPlan } from './secrets.js';
+import { STACKS } from './stacks/index.js';
+import { execForm } from './stacks/common.js';
+import type { StackInput, StackPlan } from './stacks/types.js';
+import { GenerateError, type Answers, type BaseImageChoice, type GenerateContext, type GenerateResult, type TemplateSet } from './types.js';
+import { renderSecurityTxt } from '../securitytxt/render.js';
+
+export * from './types.js';
+export { buildDockerignore, gitignoreToDocker, isIgnored, SECRET_PATTERNS } from './dockerignore.js';
+export { mirrorRef, fromReference, pickImage, BASE_IMAGES } from './base.js';
+
+const HEALTH_TIMING = '--interval=30s --timeout=5s --start-period=10s --retries=3';
+
+/** The stack plan for these answers (which template, stages, commands), before any text is rendered. */
+export function planStack(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata'>): { plan: StackPlan; secrets: SecretPlan[] } {
+  const stack = STACKS[answers.language];
+  if (!stack) throw new GenerateError('language', `no template for "${answers.language}"`, `use one of ${Object.keys(STACKS).join(', ')}`);
+  const files = new Set(context.repoFiles);
+  const secrets = secretIds(answers.buildSecrets, context.repoFiles, context.appMetadata?.texts, answers.language).map(planSecret);
+  const input: StackInput = {
+    answers,
+    files,
+    meta: context.appMetadata ?? {},
+    secretMounts: secrets.map((secret) => secret.mount).join(' '),
+    base: answers.base,
+  };
+  return { plan: stack(input), secrets };
+}
+
+/** Upstream base references these answers need (what the adapter resolves digests for). */
+export function baseImagesFor(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata'>): string[] {
+  const { plan } = planStack(answers, context);
+  return [...new Set(plan.stages.map((stage) => stage.image).filter((image) => image !== SCRATCH))];
+}
+
+/** Label values go in double quotes; `$` would expand and `"`/`\` would end the value. */
+function labelValue(value: string): string {
+  return `"${value.replace(/[\\"$]/g, (char) => `\\${char}`).replace(/\n/g, ' ')}"`;
+}
+
+function labelsFor(answers: Answers): Array<[string, string]> {
+  const image = answers.image;
+  const labels: Array<[string, string]> = [];
+  const add = (key: string, value: string | undefined) => {
+    if (value) labels.push([key, labelValue(value)]);
+  };
+  add('org.opencontainers.image.title', image.title);
+  add('org.opencontainers.image.description', image.description);
+  add('org.opencontainers.image.version', image.version);
+  add('org.opencontainers.image.source', image.source);
+  labels.push(['org.opencontainers.image.revision', '"${REVISION}"']);
+  labels.push(['org.opencontainers.image.created', '"${CREATED}"']);
+  add('org.opencontainers.image.licenses', image.licenses);
+  add('org.opencontainers.image.vendor', image.vendor);
+  add('securitytxt', answers.security.url ?? answers.security.canonical);
+  return labels;
+}
+
+/** `.harden-init.json`: the answers with keys sorted at every level, so a replay is byte for byte. */
+export function serializeAnswers(answers: Answers): string {
+  const sort = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sort);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.keys(value as Record<string, unknown>)
+          .sort()
+          .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+          .map((key) => [key, sort((value as Record<string, unknown>)[key])]),
+      );
+    }
+    return value;
+  };
+  return `${JSON.stringify(sort(answers), null, 2)}\n`;
+}
+
+function templateEngine(templates: TemplateSet): Eta {
+  const eta = new Eta({ autoEscape: false, autoTrim: false, useWith: false, cache: false });
+  for (const [name, text] of Object.entries(templates)) {
+    eta.loadTemplate(`@${name.replace(/\.eta$/, '')}`, text);
+  }
+  return eta;
+}
+
+function serviceName(answers: Answers): string {
+  const name = (answers.image.title ?? 'app').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return name || 'app';
+}
+
+/**
+ * Turns answers into the files harden-init writes. Pure and deterministic: same answers and
+ * context, byte-identical files. Throws GenerateError naming the answer that cannot work.
+ */
+export function generateFiles(answers: Answers, context: GenerateContext): GenerateResult {
+  if (!answers.security.expires) {
+    throw new GenerateError('security.expires', 'is required for security.txt', 'give --expires <ISO 8601 date>, at most one year ahead');
+  }
+  const { plan, secrets } = planStack(answers, context);
+  const notes: string[] = [...plan.notes];
+  const registry = answers.registry;
+  const baseImages: BaseImageChoice[] = [];
+  let unpinned = 0;
+  const stages = Object.fromEntries(
+    plan.stages.map((stage) => {
+      const digest = stage.image === SCRATCH ? undefined : context.pins[stage.image];
+      const ref = stage.image === SCRATCH ? SCRATCH : fromReference(stage.image, registry, digest);
+      let pinNote: string | null = null;
+      if (stage.image !== SCRATCH && !digest) {
+        unpinned++;
+        pinNote = context.pinSkipped === 'no-pin' || !answers.pin
+          ? 'Tag only (--no-pin): pin it with `harden-init --answers .harden-init.json` online, or append @sha256:<digest>.'
+          : 'Tag only: the registry was unreachable. Pin it by re-running harden-init online, or append @sha256:<digest>.';
+      }
+      baseImages.push({ stage: stage.name, ref, reason: stage.reason });
+      return [stage.name, { name: stage.name, ref, reason: stage.reason, pinNote }];
+    }),
+  );
+  if (unpinned > 0) {
+    notes.push(
+      context.pinSkipped === 'no-pin' || !answers.pin
+        ? 'base images keep their version tags (--no-pin): a tag can move; a digest cannot'
+        : 'base images could not be pinned to a digest (registry unreachable): the Dockerfile keeps the tags with a comment on how to pin',
+    );
+  }
+  const finalStage = plan.stages[plan.stages.length - 1];
+  notes.push(`final base: ${finalStage.reason}`);
+
+  const user = `${answers.uid}:${answers.uid}`;
+  const writableDirs = [...new Set([...answers.writableDirs, ...plan.runtimeWritable])];
+  // /tmp already exists world-writable with the sticky bit, except in scratch.
+  const createDirs = writableDirs.filter((dir) => dir !== '/tmp' || finalStage.image === SCRATCH);
+  const probe = plan.probe;
+  const data = {
+    answers,
+    title: answers.image.title ?? serviceName(answers),
+    stages,
+    s: plan.slots,
+    appDir: answers.appDir,
+    user,
+    uid: answers.uid,
+    port: answers.port,
+    env: plan.env.map(([key, value]) => [key, /^[\w./:@,+-]*$/.test(value) ? value : JSON.stringify(value)]),
+    buildLine: [
+      'DOCKER_BUILDKIT=1 docker build',
+      '--build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" --build-arg REVISION="$(git rev-parse HEAD)"',
+      ...secrets.map((secret) => `--secret id=${secret.id},src=${secret.src}`),
+      `-t ${serviceName(answers)} .`,
+    ].join(' '),
+    labels: labelsFor(answers),
+    secretMounts: secrets.map((secret) => secret.mount).join(' '),
+    secretIds: secrets.map((secret) => secret.id),
+    writable: { dirs: createDirs, shell: plan.finalHasShell },
+    healthcheck: probe
+      ? { line: `HEALTHCHECK ${HEALTH_TIMING} CMD ${execForm(probe)}`, reason: null }
+      : { line: 'HEALTHCHECK NONE', reason: plan.noProbeReason },
+    entrypoint: plan.entrypoint ? execForm(plan.entrypoint) : null,
+    cmd: plan.cmd.length || !plan.entrypoint ? execForm(plan.cmd) : null,
+  };
+  const templateName = `@${plan.template}/Dockerfile`;
+  if (!context.templates[`${plan.template}/Dockerfile.eta`]) {
+    throw new GenerateError('language', `template ${plan.template}/Dockerfile.eta is missing`, 'add it to --template-dir or drop --template-dir to use the built-in one');
+  }
+  const dockerfile = templateEngine(context.templates).render(templateName, data).replace(/\n{3,}/g, '\n\n');
+
+  const ignore = buildDockerignore({
+    stackIgnore: plan.ignore,
+    gitignore: context.gitignore,
+    keep: [...plan.copySources, ...plan.requiredFiles],
+    repoFiles: context.repoFiles,
+  });
+  if (ignore.secretFiles.length) {
+    notes.push(`secret-looking files kept out of the image by .dockerignore: ${ignore.secretFiles.join(', ')}`);
+  }
+  for (const path of ignore.reincluded) notes.push(`.dockerignore re-includes ${path}: the Dockerfile copies it`);
+  for (const path of ignore.blocked) notes.push(`${path} looks like a secret and stays out of the build context: give it with docker build --secret instead`);
+  for (const secret of secrets) {
+    notes.push(`build with: DOCKER_BUILDKIT=1 docker build --secret id=${secret.id},src=${secret.src} .  (${secret.what})`);
+  }
+  if (!answers.security.url && !answers.security.canonical) {
+    notes.push('no public URL for security.txt: the securitytxt label is missing (give --security-url)');
+  }
+
+  const files = [
+    { path: 'Dockerfile', content: dockerfile },
+    { path: '.dockerignore', content: ignore.content },
+    {
+      path: '.well-known/security.txt',
+      content: renderSecurityTxt({
+        contact: answers.security.contact,
+        expires: answers.security.expires,
+        preferredLanguages: answers.security.preferredLanguages,
+        policy: answers.security.policy,
+        canonical: answers.security.canonical,
+      }),
+    },
+  ];
+  if (answers.compose) {
+    files.push({
+      path: 'compose.yaml',
+      content: renderCompose({
+        service: serviceName(answers),
+        user,
+        port: answers.port,
+        writableDirs,
+        probe,
+        secrets: secrets.map((secret) => ({ id: secret.id, src: secret.src })),
+      }),
+    });
+  }
+  files.push({ path: '.harden-init.json', content: serializeAnswers(answers) });
+  return { files, notes, baseImages };
+}

@@ -1,0 +1,155 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { baseImagesFor, generateFiles } from './index.js';
+import { resolveDigest } from './pin.js';
+import type { AppMetadataInput, GenerateContext, GenerateResult, TemplateSet } from './types.js';
+import type { Answers } from '../questions/answers.js';
+import { defaultExpires } from '../securitytxt/render.js';
+
+export interface PrepareOptions {
+  /** Templates that replace the built-in ones file by file (same relative paths). */
+  templateDir?: string;
+  /** Registry or mirror; default: the answers' `registry`. */
+  registry?: string | null;
+  /** Resolve digests; default: the answers' `pin`. */
+  pin?: boolean;
+  /** Per registry request, default 3000 ms. */
+  timeoutMs?: number;
+  /** Called once when pinning fails (offline, unknown tag). */
+  onWarning?: (message: string) => void;
+  /** Clock for the default security.txt expiry (tests). */
+  now?: Date;
+}
+
+/** Folders never listed as repo files: dependencies, VCS and build output are large and irrelevant. */
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'target', 'vendor', '_build', 'deps', '.next', '.nuxt', 'dist', 'build', '.gradle', 'bin', 'obj']);
+const MAX_FILES = 20_000;
+/** Files whose text the generator reads (entry points, auth configs). */
+const TEXT_FILES = ['.npmrc', 'go.mod', 'Cargo.toml', 'mix.exs'];
+
+/** The package root: the nearest folder above this module with templates/ and package.json (src/ under vitest, dist/ bundled). */
+export function packageRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(path.join(dir, 'templates')) && existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`harden-init templates/ not found above ${from}`);
+    dir = parent;
+  }
+}
+
+async function walk(root: string, relative = '', out: string[] = [], skipDirs = SKIP_DIRS): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(path.join(root, relative), { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (out.length >= MAX_FILES) break;
+    const rel = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!skipDirs.has(entry.name)) await walk(root, rel, out, skipDirs);
+    } else if (entry.isFile() || entry.isSymbolicLink()) {
+      out.push(rel);
+    }
+  }
+  return out;
+}
+
+/** Every `*.eta` below `dir`, keyed by its posix path relative to `dir`. */
+export async function loadTemplates(dir: string): Promise<TemplateSet> {
+  const files = (await walk(dir, '', [], new Set())).filter((file) => file.endsWith('.eta'));
+  const set: TemplateSet = {};
+  for (const file of files) set[file] = await readFile(path.join(dir, file), 'utf8');
+  return set;
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+async function appMetadata(dir: string, files: string[]): Promise<AppMetadataInput> {
+  const meta: AppMetadataInput = { texts: {} };
+  for (const name of TEXT_FILES) {
+    if (!files.includes(name)) continue;
+    const text = await readText(path.join(dir, name));
+    if (text !== undefined) meta.texts![name] = text;
+  }
+  const pkg = await readText(path.join(dir, 'package.json'));
+  if (pkg) {
+    try {
+      const json = JSON.parse(pkg) as { name?: string; scripts?: Record<string, string> };
+      if (typeof json.name === 'string') meta.name = json.name.replace(/^@[^/]+\//, '');
+      if (json.scripts && typeof json.scripts === 'object') meta.scripts = json.scripts;
+    } catch {
+      // A broken package.json is detection's to report; the generator only loses `npm start` resolution.
+    }
+  }
+  const cargo = meta.texts!['Cargo.toml'];
+  const crate = cargo ? /^\[package\][^[]*?^name\s*=\s*"([^"]+)"/m.exec(cargo) : null;
+  if (crate) meta.name = crate[1];
+  const mix = meta.texts!['mix.exs'];
+  const release = mix ? /app:\s*:([a-z_][a-z0-9_]*)/.exec(mix) : null;
+  if (release) meta.name = release[1];
+  const gomod = meta.texts!['go.mod'];
+  const module = gomod ? /^module\s+(\S+)/m.exec(gomod) : null;
+  if (module && !meta.name) meta.name = module[1].split('/').pop();
+  return meta;
+}
+
+/** The app's file list (dependency and build folders skipped), .gitignore and metadata; `exclude` drops top-level names. */
+export async function readAppContext(dir: string, exclude: string[] = []): Promise<Pick<GenerateContext, 'repoFiles' | 'gitignore' | 'appMetadata'>> {
+  const repoFiles = (await walk(dir)).filter((file) => !exclude.includes(file.split('/')[0]));
+  const gitignore = await readText(path.join(dir, '.gitignore'));
+  const meta = await appMetadata(dir, repoFiles);
+  return { repoFiles, gitignore, appMetadata: meta };
+}
+
+/**
+ * Reads what the generator needs from `dir` (file list, .gitignore, metadata, templates),
+ * resolves base image digests unless pinning is off, then generates. Missing security.expires
+ * gets the default (one year minus a day from now), so the saved answers replay exactly.
+ */
+export async function prepareGeneration(dir: string, answers: Answers, options: PrepareOptions = {}): Promise<GenerateResult> {
+  const builtIn = path.join(packageRoot(), 'templates');
+  const templates = await loadTemplates(builtIn);
+  if (options.templateDir) {
+    if (!(await stat(options.templateDir).catch(() => null))?.isDirectory()) {
+      throw new Error(`--template-dir ${options.templateDir} is not a directory`);
+    }
+    Object.assign(templates, await loadTemplates(options.templateDir));
+  }
+  const registry = options.registry !== undefined ? options.registry : answers.registry;
+  const pin = options.pin ?? answers.pin;
+  const effective: Answers = {
+    ...answers,
+    registry,
+    pin,
+    security: { ...answers.security, expires: answers.security.expires ?? defaultExpires(options.now ?? new Date()) },
+  };
+  const context = await readAppContext(dir);
+  const pins: Record<string, string> = {};
+  let pinSkipped: 'no-pin' | 'offline' | null = pin ? null : 'no-pin';
+  if (pin) {
+    const refs = baseImagesFor(effective, context);
+    const results = await Promise.allSettled(refs.map((ref) => resolveDigest(ref, { registry, timeoutMs: options.timeoutMs })));
+    const failures: string[] = [];
+    results.forEach((result, i) => {
+      if (result.status === 'fulfilled') pins[refs[i]] = result.value;
+      else failures.push(result.reason instanceof Error ? result.reason.message : String(result.reason));
+    });
+    if (failures.length) {
+      pinSkipped = 'offline';
+      options.onWarning?.(`could not pin ${failures.length} base image(s) to a digest, keeping tags: ${failures[0]}`);
+    }
+  }
+  return generateFiles(effective, { templates, pins, ...context, pinSkipped });
+}
