@@ -9,7 +9,7 @@ RUN set -eux; \
     mkdir -p /rootfs/etc/ssl/certs /rootfs/usr/share /rootfs/tmp /rootfs/root /rootfs/home/nonroot; \
     cp /etc/ssl/certs/ca-certificates.crt /rootfs/etc/ssl/certs/; \
     cp -a /usr/share/zoneinfo /rootfs/usr/share/; \
-    cp /etc/os-release /rootfs/etc/os-release; \
+    sed 's/^PRETTY_NAME=.*/PRETTY_NAME="Distroless"/' /etc/os-release > /rootfs/etc/os-release; \
     chmod 1777 /rootfs/tmp; chmod 700 /rootfs/root /rootfs/home/nonroot; chown 65532:65532 /rootfs/home/nonroot
 COPY rootfs/etc/ /rootfs/etc/
 

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { examples, type CommandDef } from '../command.js';
-import { notBuilt } from './not-built.js';
+import { VERSION } from '../program.js';
 
 export const auditCommand: CommandDef = {
   name: 'audit',
@@ -9,10 +9,11 @@ export const auditCommand: CommandDef = {
     cmd
       .argument('<image>', 'image name, tag or id')
       .addOption(new Option('--format <format>', 'output format').choices(['tty', 'json', 'sarif']).default('tty'))
-      .addOption(new Option('--failure-threshold <level>', 'exit 1 on findings at or above this level').choices(['error', 'warning', 'info', 'style', 'none']));
+      .addOption(new Option('--failure-threshold <level>', 'exit 1 on findings at or above this level (default: warning)').choices(['error', 'warning', 'info', 'style', 'none']));
     examples(cmd, ['harden-init audit my-app:1.0', 'harden-init audit my-app:1.0 --format json']);
   },
-  async run() {
-    notBuilt('audit');
+  async run(args, options, ctx) {
+    const { runAuditCommand } = await import('../../audit/run.js');
+    return runAuditCommand(args[0], { format: (options.format as 'tty') ?? 'tty', threshold: options.failureThreshold as 'warning' | undefined }, ctx, VERSION);
   },
 };
