@@ -72,12 +72,26 @@ export function planPatches(text: string, options: PatchOptions = {}): RetrofitP
   const findings = options.lint ? safeLint(options.lint, text) : [];
   const patch = structuredPatch('Dockerfile', 'Dockerfile', text, target, '', '', { context: 0 });
   const originalLines = splitLines(text);
-  return patch.hunks.map((hunk, index) => {
+  const pieces = patch.hunks.flatMap((hunk) => {
     // With no context, an insertion hunk reports the line before it: oldLines === 0.
     const start = hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart;
-    const end = start + hunk.oldLines;
-    const lines = hunk.lines.filter((l) => l.startsWith('+')).map((l) => l.slice(1));
-    const inRange = (line: number) => line >= start - 1 && line <= Math.max(end, start + 1);
+    const removed = originalLines.lines.slice(start - 1, start - 1 + hunk.oldLines);
+    const added = hunk.lines.filter((l) => l.startsWith('+')).map((l) => l.slice(1));
+    // Neighbouring instructions changed in place become one hunk each, so each can be taken alone.
+    const before = groupInstructions(removed);
+    const after = groupInstructions(added);
+    if (before.length > 1 && before.length === after.length) {
+      let at = start;
+      return before.map((group, i) => {
+        const piece = { start: at, end: at + group.length, lines: after[i] };
+        at += group.length;
+        return piece;
+      }).filter((piece, i) => before[i].join('\n') !== piece.lines.join('\n'));
+    }
+    return [{ start, end: start + hunk.oldLines, lines: added }];
+  });
+  return pieces.map(({ start, end, lines }, index) => {
+    const inRange = (line: number) => line >= start && line < Math.max(end, start + 1);
     const names = [
       ...titles.filter((t) => inRange(t.line)).map((t) => t.title),
       ...findings.filter((f) => f.line >= start && f.line < Math.max(end, start + 1)).map((f) => `${f.code}: ${f.message}`),
@@ -99,6 +113,20 @@ export function planPatches(text: string, options: PatchOptions = {}): RetrofitP
 export function applyPatches(text: string, acceptedIds: readonly string[], patches: readonly RetrofitPatch[] = planPatches(text)): string {
   const accepted = new Set(acceptedIds);
   return applyHunks(splitLines(text), patches.filter((p) => accepted.has(p.id)));
+}
+
+/** Lines grouped per instruction: continuation lines and the comments above stay with it. */
+function groupInstructions(lines: string[]): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    current.push(line);
+    if (/\\\s*$/.test(line) || /^\s*(#|$)/.test(line)) continue;
+    groups.push(current);
+    current = [];
+  }
+  if (current.length) groups.push(current);
+  return groups;
 }
 
 function splitLines(text: string): { lines: string[]; trailingNewline: boolean } {

@@ -10,6 +10,9 @@ import type { CommandModel, DockerfileModel, RetrofitPlan, StageModel, SystemPac
 export const CARRIED = '# carried over from your Dockerfile';
 export const NOT_CARRIED = '# harden-init: not carried over:';
 
+/** The hadolint rule that asks for pinned package versions, per package manager. */
+const VERSION_RULE: Record<SystemPackageManager, string> = { apt: 'DL3008', apk: 'DL3018', yum: 'DL3033', dnf: 'DL3041', microdnf: 'DL3041', zypper: 'DL3037' };
+
 /** What the planner needs from the answers; all optional. */
 export interface RetrofitAnswers {
   /** Numeric uid (and gid) of the final stage; default 10001. */
@@ -121,7 +124,9 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
   for (const [target, entry] of byStage) {
     if (entry.packages.length) {
       const role = target === final ? 'final' : 'build';
-      out.insert(anchorLine(target, 'afterFrom'), [`${note(entry.lines[0])}: system packages the ${role} stage needs`, installLine(entry.manager!, entry.packages)]);
+      const unpinned = entry.packages.some((p) => !/[=<>~]/.test(p));
+      const pragma = unpinned ? [`# versions unpinned as in your Dockerfile; pin them (name=version) for repeatable builds`, `# hadolint ignore=${VERSION_RULE[entry.manager!]}`] : [];
+      out.insert(anchorLine(target, 'afterFrom'), [`${note(entry.lines[0])}: system packages the ${role} stage needs`, ...pragma, installLine(entry.manager!, entry.packages)]);
       plan.carried.push(`packages ${entry.packages.join(' ')} -> ${role} stage`);
     }
     if (entry.foreign.length) {

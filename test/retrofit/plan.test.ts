@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDockerfile, applyPatches, CARRIED, NOT_CARRIED, planPatches, planRetrofit } from '../../src/retrofit/index.js';
+import { fixDockerfile, lintDockerfile } from '../../src/lint/index.js';
 import { fixturesDir } from '../helpers/paths.js';
 
 const STACKS = ['node', 'python', 'go'] as const;
@@ -53,6 +54,20 @@ describe.each(STACKS)('planRetrofit on the %s fixture', (stack) => {
       expect(names).not.toContain(variable.name);
       expect(plan.rewrite).not.toMatch(new RegExp(`^(ARG|ENV) ${variable.name}\\b`, 'm'));
       if (variable.value) expect(plan.rewrite).not.toContain(variable.value);
+    }
+  });
+
+  it('lints as clean as the generated file: the merge adds no finding', () => {
+    const codes = (text: string) => lintDockerfile(text).map((f) => f.code).sort();
+    expect(codes(plan.rewrite)).toEqual(codes(generated));
+  });
+
+  it('with the linter, the patch series leaves fewer findings and never more', () => {
+    const linted = planRetrofit(existing, { dockerfile: generated }, { lint: (t) => lintDockerfile(t), fix: (t) => fixDockerfile(t).text });
+    const all = applyPatches(existing, linted.patches.map((p) => p.id), linted.patches);
+    expect(lintDockerfile(all).length).toBeLessThan(lintDockerfile(existing).length);
+    for (const patch of linted.patches) {
+      expect(lintDockerfile(applyPatches(existing, [patch.id], linted.patches)).length).toBeLessThanOrEqual(lintDockerfile(existing).length);
     }
   });
 
