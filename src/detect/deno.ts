@@ -13,7 +13,7 @@ export const denoDetector: Detector = {
     if (!config && !lock && !remoteImports) return null;
     const found = new Findings();
     if (remoteImports) found.note(view.path(remoteImports), 'imports from deno.land: Deno source');
-    else found.note(view.path(config ?? 'deno.lock'), `${config ?? 'deno.lock'}: Deno project`);
+    else found.note(view.path(config ?? 'deno.lock'), 'Deno project');
     const doc = config ? view.jsonc(config) : undefined;
     const tasks = obj(doc?.tasks) ?? {};
     const imports = { ...obj(doc?.imports), ...obj(view.jsonc('import_map.json')?.imports) };

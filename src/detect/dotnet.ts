@@ -37,7 +37,7 @@ export const dotnetDetector: Detector = {
     const sln = view.list().find((f) => f.endsWith('.sln'));
     if (!project && !sln) return null;
     const found = new Findings();
-    found.note(view.path(project ?? sln!), project ? `${project.split('/').pop()}: .NET project` : '.NET solution');
+    found.note(view.path(project ?? sln!), project ? '.NET project' : '.NET solution');
     const doc = project ? view.xml(project) : undefined;
     const targetFramework: VersionSource = {
       file: project ?? '',

@@ -14,7 +14,7 @@ export const elixirDetector: Detector = {
     const mix = view.read('mix.exs', 64 * 1024);
     if (mix === null) return null;
     const found = new Findings();
-    found.note(view.path('mix.exs'), 'mix.exs: Mix project');
+    found.note(view.path('mix.exs'), 'Mix project');
     const version = pinnedVersion(view, found, [toolVersionsSource(['elixir']), ...miseSources(['elixir']), MIX_ELIXIR]);
     const phoenix = /\{:phoenix,/.test(mix);
     if (phoenix) found.note(view.path('mix.exs'), 'dependency :phoenix');

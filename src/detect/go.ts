@@ -42,7 +42,7 @@ export const goDetector: Detector = {
     const goFiles = manifest ? [] : view.list().filter((f) => f.endsWith('.go'));
     if (!manifest && goFiles.length === 0) return null;
     const found = new Findings();
-    found.note(view.path(manifest ?? goFiles[0]), manifest ? `${manifest}: Go module` : 'Go source without go.mod');
+    found.note(view.path(manifest ?? goFiles[0]), manifest ? 'Go module' : 'Go source without go.mod');
     const version = pinnedVersion(view, found, [goDirective('go.mod'), goDirective('go.work'), toolVersionsSource(['golang', 'go']), ...miseSources(['go', 'golang'])]);
     const mod = view.read('go.mod', 64 * 1024) ?? '';
     const fw = FRAMEWORKS.find(([, module]) => mod.includes(module));

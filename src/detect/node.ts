@@ -93,7 +93,7 @@ export function nodePackageManager(view: AppView, pkg: Obj | undefined, found: F
     found.note(lockfile.path, `lockfile of ${pm}`);
   } else if (view.findUp('bunfig.toml')) {
     pm = 'bun';
-    found.note(view.findUp('bunfig.toml')!, 'bunfig.toml: bun');
+    found.note(view.findUp('bunfig.toml')!, 'bun');
   } else if (engineHint(pkg)) {
     pm = engineHint(pkg)!;
     found.note(view.path('package.json'), pm === 'bun' && !obj(pkg?.engines)?.bun ? 'scripts.start runs bun' : `engines.${pm}`);
@@ -202,7 +202,7 @@ export const nodeDetector: Detector = {
     const pkg = view.json('package.json');
     const pkgPath = view.path(hasPackageJson ? 'package.json' : ownLockfile![0]);
     if (!hasPackageJson) found.note(pkgPath, 'lockfile without package.json');
-    else found.note(pkgPath, pkg ? 'package.json: Node project' : 'package.json present but unreadable');
+    else found.note(pkgPath, pkg ? 'Node project' : 'package.json present but unreadable');
     const scripts = obj(pkg?.scripts) ?? {};
     const deps = dependenciesOf(pkg);
     const prodDeps = obj(pkg?.dependencies) ?? {};

@@ -20,7 +20,7 @@ export const phpDetector: Detector = {
     const publicIndex = view.has('public/index.php');
     if (!hasComposer && phpFiles.length === 0 && !publicIndex) return null;
     const found = new Findings();
-    found.note(view.path(hasComposer ? 'composer.json' : publicIndex ? 'public/index.php' : phpFiles[0]), hasComposer ? 'composer.json: Composer project' : 'PHP source');
+    found.note(view.path(hasComposer ? 'composer.json' : publicIndex ? 'public/index.php' : phpFiles[0]), hasComposer ? 'Composer project' : 'PHP source');
     const composer = view.json('composer.json');
     const require = { ...obj(composer?.require), ...obj(composer?.['require-dev']) };
     const version = pinnedVersion(view, found, [toolVersionsSource(['php']), ...miseSources(['php']), COMPOSER_PHP]);

@@ -70,7 +70,7 @@ function packageManager(view: AppView, pyproject: Obj | undefined, found: Findin
     return { pm: 'pdm', install: lock('pdm.lock') ? 'pdm install --prod --frozen-lockfile' : 'pdm install --prod' };
   }
   if (view.has('Pipfile') || view.has('Pipfile.lock')) {
-    found.note(view.path(view.has('Pipfile') ? 'Pipfile' : 'Pipfile.lock'), 'Pipfile: pipenv');
+    found.note(view.path(view.has('Pipfile') ? 'Pipfile' : 'Pipfile.lock'), 'pipenv');
     return { pm: 'pipenv', install: view.has('Pipfile.lock') ? 'pipenv install --deploy' : 'pipenv install' };
   }
   if (tool?.uv) {
@@ -107,7 +107,7 @@ export const pythonDetector: Detector = {
     const rootPy = view.list().filter((f) => f.endsWith('.py'));
     if (manifests.length === 0 && rootPy.length === 0) return null;
     const found = new Findings();
-    for (const file of manifests) found.note(view.path(file), `${file}: Python project`);
+    for (const file of manifests) found.note(view.path(file), 'Python project');
     if (manifests.length === 0) found.note(view.path(rootPy[0]), 'Python source at the top level');
     const pyproject = view.toml('pyproject.toml');
     const { pm, install } = packageManager(view, pyproject, found);

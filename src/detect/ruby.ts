@@ -28,7 +28,7 @@ export const rubyDetector: Detector = {
     const rubyFiles = view.list().filter((f) => f.endsWith('.rb') || f === 'config.ru');
     if (gemfile === null && !lock && !gemspec && rubyFiles.length === 0) return null;
     const found = new Findings();
-    found.note(view.path(gemfile !== null ? 'Gemfile' : lock ? 'Gemfile.lock' : gemspec ?? rubyFiles[0]), gemfile !== null ? 'Gemfile: bundler' : 'Ruby source');
+    found.note(view.path(gemfile !== null ? 'Gemfile' : lock ? 'Gemfile.lock' : gemspec ?? rubyFiles[0]), gemfile !== null ? 'bundler' : 'Ruby source');
     const version = pinnedVersion(view, found, [firstLineSource('.ruby-version', /^ruby-/), toolVersionsSource(['ruby']), ...miseSources(['ruby']), GEMFILE_RUBY, LOCK_RUBY]);
     const text = gemfile ?? '';
     const rails = hasGem(text, lock, 'rails') || view.has('config/application.rb');

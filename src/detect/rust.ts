@@ -43,7 +43,7 @@ export const rustDetector: Detector = {
   detect(view) {
     if (!view.has('Cargo.toml')) return null;
     const found = new Findings();
-    found.note(view.path('Cargo.toml'), 'Cargo.toml: Rust crate');
+    found.note(view.path('Cargo.toml'), 'Rust crate');
     const doc = view.toml('Cargo.toml');
     const version = pinnedVersion(view, found, [TOOLCHAIN_TOML, firstLineSource('rust-toolchain'), toolVersionsSource(['rust']), ...miseSources(['rust']), RUST_VERSION]);
     const deps = { ...obj(doc?.dependencies), ...obj(obj(obj(doc?.workspace)?.dependencies)) };

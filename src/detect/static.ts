@@ -12,7 +12,7 @@ export const staticDetector: Detector = {
     if (staticfile !== null) {
       const configured = /^root:\s*(\S+)/m.exec(staticfile)?.[1]?.replace(/^\.\/|\/$/g, '') ?? '';
       root = configured === '.' ? '' : configured;
-      found.note(view.path('Staticfile'), `Staticfile: static site${root ? ` in ${root}/` : ''}`);
+      found.note(view.path('Staticfile'), `static site${root ? ` in ${root}/` : ''}`);
     } else {
       root = ROOTS.find((dir) => view.has(dir ? `${dir}/index.html` : 'index.html')) ?? null;
       if (root === null) return null;

@@ -261,7 +261,7 @@ describe('elixir detector', () => {
 describe('static detector', () => {
   it('catches index.html alone and a Staticfile root', () => {
     expect(detectFiles({ 'index.html': '<h1>hi</h1>' })).toMatchObject({ language: 'static', packageManager: 'none', start: null });
-    expect(detectFiles({ Staticfile: 'root: site\n', 'site/index.html': '' }).evidence[0]).toEqual({ file: 'Staticfile', fact: 'Staticfile: static site in site/' });
+    expect(detectFiles({ Staticfile: 'root: site\n', 'site/index.html': '' }).evidence[0]).toEqual({ file: 'Staticfile', fact: 'static site in site/' });
   });
 
   it('loses to a server stack that also ships index.html', () => {
