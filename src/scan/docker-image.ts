@@ -61,18 +61,17 @@ export async function inspectImage(ref: string, env: NodeJS.ProcessEnv, pull = f
   return read();
 }
 
-const MAKES_LAYER = /^(RUN|COPY|ADD)\b|\/bin\/sh -c (?!#\(nop\))|#\(nop\)\s+(ADD|COPY)\b/;
+// BuildKit also records a (possibly empty) layer for a WORKDIR that creates its directory.
+const MAKES_LAYER = /^(RUN|COPY|ADD|WORKDIR)\b|\/bin\/sh -c (?!#\(nop\))|#\(nop\)\s+(ADD|COPY|WORKDIR)\b/;
 
 /**
  * `docker history` does not say which entries made a layer. Size > 0 does, except for layers that
- * changed nothing; the instruction keyword does, except for odd builders. Take whichever matches
- * the number of layers the image has.
+ * changed nothing (a WORKDIR, a RUN that wrote nothing): then the instruction keyword says it too.
  */
 export function historyWithLayers(entries: { CreatedBy: string; Size: number }[], layerCount: number): HistoryEntry[] {
   const bySize = entries.map((h) => ({ createdBy: h.CreatedBy, emptyLayer: h.Size === 0 }));
-  const byKeyword = entries.map((h) => ({ createdBy: h.CreatedBy, emptyLayer: !MAKES_LAYER.test(h.CreatedBy.trim()) }));
+  const byKeyword = entries.map((h) => ({ createdBy: h.CreatedBy, emptyLayer: h.Size === 0 && !MAKES_LAYER.test(h.CreatedBy.trim()) }));
   const count = (list: HistoryEntry[]) => list.filter((h) => !h.emptyLayer).length;
   if (count(bySize) === layerCount) return bySize;
-  if (count(byKeyword) === layerCount) return byKeyword;
-  return bySize;
+  return byKeyword;
 }
