@@ -121,7 +121,7 @@ export function answerErrorToCli(error: AnswerError, answersFile: string | undef
     return new UsageError(`${question.flag.long} ${error.problem}`, 'command line', `fix the value (${question.flag.long} ${question.flag.arg})`);
   }
   const flag = question ? `${question.flag.long} ${question.flag.arg}` : `the ${error.field} field in --answers`;
-  return new UsageError(`cannot work out ${error.field}: it ${error.problem.replace(/^is /, 'is ')}`, 'detected defaults', `pass ${flag}`);
+  return new UsageError(`${error.field} ${error.problem}`, 'detected defaults', `pass ${flag}`);
 }
 
 function printPlan(ctx: CommandContext, plan: readonly PlannedWrite[], withDiffs: boolean): void {
