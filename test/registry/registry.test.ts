@@ -101,6 +101,64 @@ describeWith(registryMissing, 'registry client against a real registry', () => {
   });
 });
 
+describeWith(registryMissing, 'registry client behind Basic auth', () => {
+  // A front that answers with a Basic challenge, as a registry with htpasswd does, relaying to the real one.
+  let server: http.Server;
+  let front: string;
+  const repo = uniqueRepo('basic');
+  beforeAll(async () => {
+    await pushTestImage(new RegistryClient(testRegistry), repo, '1.0');
+    server = http.createServer(async (req, res) => {
+      if (req.headers.authorization !== `Basic ${Buffer.from('ann:pw').toString('base64')}`) {
+        res.statusCode = 401;
+        res.setHeader('www-authenticate', 'Basic realm="basic-realm"');
+        res.end();
+        return;
+      }
+      const upstream = await fetch(`http://${testRegistry}${req.url}`, { method: req.method, headers: { accept: String(req.headers.accept ?? '') } });
+      res.statusCode = upstream.status;
+      upstream.headers.forEach((value, key) => res.setHeader(key, value));
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    front = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('sends the credentials for that exact host, and says to log in without them', async () => {
+    const credentials = async (host: string) => (host === front ? { kind: 'basic' as const, username: 'ann', password: 'pw' } : null);
+    expect(await resolveDigest(`${front}/${repo}:1.0`, { credentials })).toMatch(/^sha256:[a-f0-9]{64}$/);
+    const error = await resolveDigest(`${front}/${repo}:1.0`, { credentials: anonymous }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RegistryError);
+    expect((error as RegistryError).code).toBe('unauthorized');
+    expect((error as RegistryError).oneLine()).toBe(`harden-init: the registry requires credentials for ${repo} (${front}): run \`docker login ${front}\``);
+  });
+});
+
+describe('referrers API', () => {
+  it('uses the referrers API when the registry has one, filtering by artifactType', async () => {
+    const subject = `sha256:${'d'.repeat(64)}`;
+    const index = {
+      schemaVersion: 2,
+      mediaType: MediaType.ociIndex,
+      manifests: [
+        { mediaType: MediaType.ociManifest, digest: `sha256:${'1'.repeat(64)}`, size: 1, artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json' },
+        { mediaType: MediaType.ociManifest, digest: `sha256:${'2'.repeat(64)}`, size: 1, artifactType: 'application/spdx+json' },
+      ],
+    };
+    const urls: string[] = [];
+    const registryWithApi: typeof fetch = async (input) => {
+      urls.push(String(input));
+      return new Response(JSON.stringify(index), { status: 200, headers: { 'content-type': MediaType.ociIndex } });
+    };
+    const client = new RegistryClient('registry.example.com', { fetch: registryWithApi });
+    const found = await client.referrers('acme/app', subject, 'application/vnd.dev.sigstore.bundle.v0.3+json');
+    expect(found.api).toBe(true);
+    expect(found.manifests.map((m) => m.digest)).toEqual([`sha256:${'1'.repeat(64)}`]);
+    expect(urls).toEqual([`https://registry.example.com/v2/acme/app/referrers/${subject}?artifactType=application%2Fvnd.dev.sigstore.bundle.v0.3%2Bjson`]);
+  });
+});
+
 describe('registry client failures', () => {
   it('throws a typed offline error when nothing listens', async () => {
     const server = http.createServer();
