@@ -1,4 +1,5 @@
-import { Box, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput } from 'ink';
+import { statusLine } from '../write/plan.js';
 import { useEffect, useReducer } from 'react';
 import { questionById } from '../questions/model.js';
 import type { ResolveInput } from '../questions/resolve.js';
@@ -48,6 +49,19 @@ function StepFor(props: StepProps) {
   }
 }
 
+/** What stays on the terminal after the wizard: what was written, or that nothing was. */
+function Summary({ state }: { state: WizardState }) {
+  if (state.exit?.kind === 'cancelled') return <Text>Cancelled: nothing was written.</Text>;
+  const statuses = state.written.status === 'done' ? state.written.value : state.progress;
+  return (
+    <Box flexDirection="column">
+      {statuses.map((status, index) => (
+        <Text key={index}>{statusLine(status.verb, status.path, status.backup ? `-> ${status.backup}` : undefined)}</Text>
+      ))}
+    </Box>
+  );
+}
+
 /** The wizard: one reducer, the current step's screen, and Ctrl+C that quits before anything is written. */
 export function App({ input, actions, app, dirLabel, color, onExit }: AppProps) {
   const [state, dispatch] = useReducer(wizardReducer, input, initialState);
@@ -83,7 +97,7 @@ export function App({ input, actions, app, dirLabel, color, onExit }: AppProps) 
   return (
     <ThemeContext.Provider value={makeTheme(color)}>
       {state.exit ? (
-        <Box />
+        <Summary state={state} />
       ) : (
         <Frame progress={progressOf(state)} screen={screen.kind}>
           <StepFor key={`${state.history.length}:${screen.kind}`} state={state} dispatch={dispatch} actions={actions} active={!state.exit} dirLabel={dirLabel} />
