@@ -25,6 +25,7 @@ const FRAMEWORKS: Array<[string, string[]]> = [
   ['koa', ['koa']],
   ['hono', ['hono']],
   ['hapi', ['@hapi/hapi']],
+  ['cra', ['react-scripts']],
   ['vite', ['vite']],
 ];
 
@@ -45,7 +46,9 @@ const FRAMEWORK_START: Record<string, string> = {
 };
 
 /** Frameworks whose build is a static bundle: no server process unless the app adds one. */
-const STATIC_FRAMEWORKS = new Set(['vite', 'angular']);
+const STATIC_FRAMEWORKS = new Set(['vite', 'angular', 'cra']);
+/** Start scripts that run a development server, not something to ship. */
+const DEV_SERVER = /^(vite|ng serve|react-scripts start|expo start|webpack serve|webpack-dev-server)\b/;
 
 const ENTRY_FILES = ['server.js', 'index.js', 'app.js', 'main.js', 'server.mjs', 'index.mjs', 'app.mjs', 'main.mjs', 'index.cjs', 'server.cjs', 'src/server.js', 'src/index.js', 'src/app.js', 'src/main.js', 'src/server.mjs', 'src/index.mjs'];
 const TS_ENTRY_FILES = ['index.ts', 'server.ts', 'app.ts', 'main.ts', 'src/index.ts', 'src/server.ts', 'src/app.ts', 'src/main.ts'];
@@ -224,6 +227,8 @@ export const nodeDetector: Detector = {
     const startScript = str(scripts.start);
     if (procfile) {
       start = procfile;
+    } else if (startScript && framework && STATIC_FRAMEWORKS.has(framework) && DEV_SERVER.test(startScript.trim())) {
+      found.note(pkgPath, `scripts.start runs a dev server (${startScript}); ${framework} builds static files to serve`);
     } else if (startScript) {
       start = directStart(startScript) ? startScript.trim() : pm === 'npm' ? 'npm start' : runScript(pm, 'start');
       found.note(pkgPath, `scripts.start: ${startScript}`);
@@ -231,6 +236,8 @@ export const nodeDetector: Detector = {
     } else if (framework && FRAMEWORK_START[framework]) {
       start = FRAMEWORK_START[framework];
       found.note(pkgPath, `no start script: ${framework} convention \`${start}\``);
+    } else if (framework && STATIC_FRAMEWORKS.has(framework)) {
+      found.note(pkgPath, `${framework} builds static files to serve; no server of its own`);
     } else {
       const main = str(pkg?.main);
       const runtime = pm === 'bun' ? 'bun' : 'node';

@@ -35,7 +35,8 @@ export function rustBinaries(view: AppView): string[] {
   if (name && view.has('src/main.rs') && !bins.includes(name)) bins.unshift(name);
   for (const file of view.list('src/bin')) if (file.endsWith('.rs')) bins.push(file.replace(/\.rs$/, ''));
   const defaultRun = str(pkg?.['default-run']);
-  return defaultRun && bins.includes(defaultRun) ? [defaultRun, ...bins.filter((b) => b !== defaultRun)] : bins;
+  // default-run names the binary `cargo run` starts, even when its source is not listed here.
+  return defaultRun ? [defaultRun, ...bins.filter((b) => b !== defaultRun)] : bins;
 }
 
 export const rustDetector: Detector = {
