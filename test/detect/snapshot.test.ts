@@ -107,3 +107,27 @@ describe('detection on disk stays robust', () => {
     expect(d.warnings).toContain('skipped leak.txt: a symlink to outside the repository');
   });
 });
+
+describe('detection with manifests of the wrong shape', () => {
+  const shapes = ['[]', '"text"', '42', 'null', '{"scripts": "x", "engines": [], "workspaces": {"packages": 5}, "dependencies": ["a"], "packageManager": 7}'];
+  it.each(shapes)('never crashes on JSON manifests holding %s', async (text) => {
+    const { detectFiles } = await import('./helpers.js');
+    const files = { 'package.json': text, 'composer.json': text, 'deno.json': text, 'global.json': text, 'lerna.json': text, 'Api.csproj': '<Project><PropertyGroup><TargetFramework/></PropertyGroup><PropertyGroup/></Project>' };
+    expect(() => detectFiles(files)).not.toThrow();
+    expect(() => detectFiles({ ...files, 'apps/x/package.json': text }, 'apps/x')).not.toThrow();
+  });
+
+  it('never crashes on TOML and YAML manifests of the wrong shape', async () => {
+    const { detectFiles } = await import('./helpers.js');
+    const files = {
+      'pyproject.toml': 'project = "x"\ntool = 3\n',
+      'Cargo.toml': 'package = 1\nworkspace = "all"\nbin = "x"\n',
+      'Pipfile': 'requires = []\npackages = "x"\n',
+      'mise.toml': 'tools = "node"\n',
+      'rust-toolchain.toml': 'toolchain = 1\n',
+      'pnpm-workspace.yaml': 'packages: 5\n',
+      'package.json': '{}',
+    };
+    expect(() => detectFiles(files)).not.toThrow();
+  });
+});
