@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { examples, type CommandDef } from '../command.js';
-import { notBuilt } from './not-built.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -16,7 +15,8 @@ export const buildCommand: CommandDef = {
       .option('--json', 'print a machine-readable result');
     examples(cmd, ['harden-init build', 'harden-init build --tag my-app:1.0 --secret id=npmrc,src=$HOME/.npmrc --run']);
   },
-  async run() {
-    notBuilt('build');
+  async run(args, options, ctx) {
+    const { runBuildCommand } = await import('../../docker/build-run.js');
+    return runBuildCommand(args[0] ?? '.', { tag: options.tag as string | undefined, secrets: (options.secret as string[]) ?? [], run: Boolean(options.run), json: Boolean(options.json) }, ctx);
   },
 };

@@ -1,0 +1,201 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import { EXIT, ExternalError, InputError, UsageError } from '../cli/errors.js';
+import { DEFAULT_THRESHOLD, failing } from '../audit/audit.js';
+import { renderTty } from '../audit/format.js';
+import { formatSize } from '../audit/rules/keep-image-small.js';
+import { auditImage } from '../audit/run.js';
+import type { AuditReport } from '../audit/types.js';
+import { buildImage, findDockerCli, type BuildResult } from './cli.js';
+import { Engine } from './engine.js';
+import { failedStep, isUserStep, type BuildProgress } from './progress.js';
+import { smokeRun, type SmokeResult } from './smoke.js';
+
+export interface BuildOptions {
+  tag?: string;
+  secrets: string[];
+  run: boolean;
+  json: boolean;
+}
+
+/** What `build` reads from `.harden-init.json` when it exists. */
+export interface BuildAnswers {
+  buildSecrets: string[];
+  port: number | null;
+  writableDirs: string[];
+  title: string | null;
+}
+
+export async function readBuildAnswers(dir: string): Promise<BuildAnswers> {
+  const file = path.join(dir, '.harden-init.json');
+  const empty: BuildAnswers = { buildSecrets: [], port: null, writableDirs: [], title: null };
+  if (!existsSync(file)) return empty;
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new InputError(`cannot read the answers: ${(error as Error).message.split('\n')[0]}`, path.relative(process.cwd(), file) || file, 'fix the JSON or re-run harden-init to write it again');
+  }
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const image = (raw.image ?? {}) as { title?: unknown };
+  return {
+    buildSecrets: strings(raw.buildSecrets),
+    port: typeof raw.port === 'number' ? raw.port : null,
+    writableDirs: strings(raw.writableDirs),
+    title: typeof image.title === 'string' ? image.title : null,
+  };
+}
+
+/** `id=npmrc,src=~/.npmrc` -> its id; throws a UsageError naming the flag when malformed. */
+export function secretId(spec: string): string {
+  const id = /(?:^|,)id=([^,]+)/.exec(spec)?.[1];
+  if (!id) throw new UsageError(`--secret ${spec} has no id`, '--secret', 'write it as --secret id=npmrc,src=$HOME/.npmrc');
+  return id;
+}
+
+const WELL_KNOWN: Record<string, string> = { npmrc: '.npmrc', netrc: '.netrc', pypirc: '.pypirc', pip: '.config/pip/pip.conf', gitconfig: '.gitconfig', yarnrc: '.yarnrc.yml' };
+
+/** Where a declared secret comes from when no --secret names it: an env var of that name, or the usual file in $HOME. */
+export function defaultSecretSource(id: string, env: NodeJS.ProcessEnv, home: string, exists: (file: string) => boolean): string | null {
+  const envName = id.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  if (env[id] !== undefined) return `id=${id},env=${id}`;
+  if (env[envName] !== undefined) return `id=${id},env=${envName}`;
+  const file = WELL_KNOWN[id] ? path.join(home, WELL_KNOWN[id]) : null;
+  return file && exists(file) ? `id=${id},src=${file}` : null;
+}
+
+async function gitRevision(dir: string): Promise<string | null> {
+  const { execa } = await import('execa');
+  const result = await execa('git', ['rev-parse', 'HEAD'], { cwd: dir, reject: false });
+  return result.exitCode === 0 ? String(result.stdout).trim() : null;
+}
+
+function defaultTag(dir: string, title: string | null): string {
+  const name = (title ?? path.basename(path.resolve(dir))).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'app';
+  return `${name}:latest`;
+}
+
+function stepLine(step: BuildProgress['steps'][number]): string {
+  const time = step.status === 'cached' ? 'cached' : step.elapsed !== null ? `${step.elapsed.toFixed(1)}s` : '';
+  return `${step.status.padEnd(7)} ${time.padStart(7)}  ${step.name}`;
+}
+
+/** Plain progress for logs and CI: one line per step when it ends. */
+function plainReporter(write: (text: string) => void) {
+  const printed = new Set<number>();
+  return (progress: BuildProgress) => {
+    for (const step of progress.steps.filter(isUserStep)) {
+      if (step.status === 'running' || printed.has(step.id)) continue;
+      printed.add(step.id);
+      write(`${stepLine(step)}\n`);
+      if (step.status === 'error') for (const line of step.log.slice(-20)) write(`  | ${line}\n`);
+    }
+  };
+}
+
+async function inkReporter(ctx: CommandContext, title: string) {
+  const [{ render }, { createElement }, { BuildProgress }, { ThemeContext }, { makeTheme }] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('../ui/components/BuildProgress.js'),
+    import('../ui/components/theme-context.js'),
+    import('../ui/theme.js'),
+  ]);
+  const seenAt = new Map<number, number>();
+  let latest: BuildProgress = { steps: [], errors: [] };
+  const view = () =>
+    createElement(ThemeContext.Provider, { value: makeTheme(ctx.color) }, createElement(BuildProgress, { progress: latest, seenAt, now: Date.now(), title }));
+  const app = render(view(), { stdout: ctx.stdout as NodeJS.WriteStream, stderr: ctx.stderr as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: true });
+  const timer = setInterval(() => app.rerender(view()), 250);
+  return {
+    update(progress: BuildProgress) {
+      latest = progress;
+      for (const step of progress.steps) if (!seenAt.has(step.id)) seenAt.set(step.id, Date.now());
+    },
+    async stop() {
+      clearInterval(timer);
+      app.rerender(view());
+      app.unmount();
+      await app.waitUntilExit();
+    },
+  };
+}
+
+export interface BuildOutcome {
+  tag: string;
+  build: BuildResult;
+  audit: AuditReport | null;
+  run: SmokeResult | null;
+}
+
+/** `harden-init build [dir]`: BuildKit build, audit, optional smoke run. */
+export async function runBuildCommand(dirArg: string, options: BuildOptions, ctx: CommandContext): Promise<number> {
+  const dir = path.resolve(ctx.cwd, dirArg);
+  const dockerfile = path.join(dir, 'Dockerfile');
+  if (!existsSync(dockerfile)) throw new InputError('no Dockerfile to build', path.relative(ctx.cwd, dockerfile) || 'Dockerfile', 'run harden-init first to generate one');
+  const answers = await readBuildAnswers(dir);
+  const engine = await Engine.connect(ctx.env);
+  const cli = await findDockerCli(ctx.env);
+  const named = new Set(options.secrets.map(secretId));
+  const secrets = [...options.secrets];
+  for (const id of answers.buildSecrets) {
+    if (named.has(id)) continue;
+    const source = defaultSecretSource(id, ctx.env, ctx.env.HOME ?? homedir(), existsSync);
+    if (source) secrets.push(source);
+    else ctx.stderr.write(`harden-init: build secret "${id}" has no source (.harden-init.json): pass --secret id=${id},src=<file>; building without it\n`);
+  }
+  const tag = options.tag ?? defaultTag(dir, answers.title);
+  const revision = await gitRevision(dir);
+  const request = { context: dir, dockerfile, tags: [tag], secrets, buildArgs: { created: new Date().toISOString(), ...(revision ? { revision } : {}) } };
+
+  const tty = Boolean(ctx.stdout.isTTY) && !options.json;
+  const ink = tty ? await inkReporter(ctx, `building ${tag} with ${cli.mode === 'buildx' ? 'docker buildx' : 'BuildKit'}`) : null;
+  const plain = !tty ? plainReporter((text) => (options.json ? ctx.stderr : ctx.stdout).write(text)) : null;
+  let result: BuildResult;
+  try {
+    result = await buildImage(cli, request, ctx.env, (progress) => (ink ? ink.update(progress) : plain?.(progress)));
+  } finally {
+    await ink?.stop();
+  }
+  if (!result.ok) {
+    const step = failedStep(result.progress);
+    if (!step) for (const line of result.progress.errors.slice(-15)) ctx.stderr.write(`  ${line}\n`);
+    throw new ExternalError(step ? `the build failed at ${step.name}${step.error ? ` (${step.error.slice(0, 160)})` : ''}` : `docker build exited with ${result.exitCode}`, path.relative(ctx.cwd, dockerfile) || 'Dockerfile', 'fix that step (its log is above) and run harden-init build again', EXIT.usage);
+  }
+  const info = await engine.inspectImage(result.imageId as string);
+  const audit = await auditImage(engine, tag);
+  const run = options.run ? await smokeRun(engine, { image: tag, port: answers.port, writableDirs: answers.writableDirs }) : null;
+  const auditFails = failing(audit.findings, DEFAULT_THRESHOLD).length > 0;
+
+  if (options.json) {
+    const digest = info?.repoDigests[0]?.split('@')[1] ?? null;
+    const json = {
+      image: tag,
+      id: result.imageId,
+      digest,
+      size: info?.size ?? null,
+      duration: Math.round(result.durationMs) / 1000,
+      builder: cli.mode,
+      steps: result.progress.steps.filter(isUserStep).map((s) => ({ name: s.name, status: s.status, elapsed: s.elapsed })),
+      audit: { findings: audit.findings, layers: audit.layers, user: audit.user },
+      ...(run ? { run: { ok: run.ok, readiness: run.readiness, uid: run.uid, seconds: run.seconds, cause: run.cause ?? null } } : {}),
+    };
+    ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    ctx.stdout.write(`built ${tag} (${(result.imageId ?? '').replace(/^sha256:/, '').slice(0, 12)}), ${formatSize(info?.size ?? 0)} in ${(result.durationMs / 1000).toFixed(1)}s\n\n`);
+    ctx.stdout.write(renderTty(audit, ctx.color));
+    if (run) ctx.stdout.write(`\n${smokeLine(run)}\n`);
+  }
+  return auditFails || (run !== null && !run.ok) ? EXIT.findings : EXIT.ok;
+}
+
+export function smokeLine(run: SmokeResult): string {
+  const as = run.uid === null ? 'an unknown uid' : run.uid === 0 ? 'uid 0 (root)' : `uid ${run.uid}`;
+  const how = run.readiness === 'healthy' ? 'healthy' : run.readiness === 'port' ? 'answering on its port' : 'running';
+  if (run.ok) return `smoke run: ${how} as ${as} after ${run.seconds}s (${run.flags.join(' ')})`;
+  const logs = run.logs.trim().split('\n').slice(-10).map((line) => `  | ${line}`).join('\n');
+  return `smoke run failed after ${run.seconds}s (${run.flags.join(' ')}): ${run.cause}${logs ? `\n${logs}` : ''}`;
+}

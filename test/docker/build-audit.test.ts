@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeDocker } from '../helpers/requirements.js';
+import type { AuditFinding } from '../../src/audit/types.js';
+import { runMain } from './run-main.js';
+
+const DOCKER = '/usr/bin/docker';
+const BAD = 'harden-init-test/bad:1';
+const GOOD = 'harden-init-test/good:1';
+
+function app(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'harden-init-image-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describeDocker('build and audit on the Docker engine', () => {
+  const dirs: string[] = [];
+  let bad: { exitCode: number; stdout: string; stderr: string };
+  let good: { exitCode: number; stdout: string; stderr: string };
+  let goodDir: string;
+
+  beforeAll(async () => {
+    const badDir = app({
+      Dockerfile: [
+        'FROM 127.0.0.1:5000/library/debian:12.12-slim',
+        'ENV API_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+        'COPY .env /app/.env',
+        'RUN cp /bin/true /usr/local/bin/escalate && chmod u+s /usr/local/bin/escalate',
+        'RUN rm /app/.env',
+        'CMD ["sleep", "infinity"]',
+        '',
+      ].join('\n'),
+      '.env': 'DATABASE_PASSWORD=hunter2\n',
+    });
+    goodDir = app({
+      Dockerfile: [
+        'FROM 127.0.0.1:5000/distroless/nodejs22-debian12:nonroot',
+        'ARG created',
+        'ARG revision',
+        'LABEL org.opencontainers.image.title="smoke" org.opencontainers.image.source="https://example.com/smoke" \\',
+        '      org.opencontainers.image.version="1.0.0" org.opencontainers.image.created="${created}" \\',
+        '      org.opencontainers.image.revision="${revision}" securitytxt="https://example.com/.well-known/security.txt"',
+        'WORKDIR /app',
+        'COPY server.js health.js ./',
+        'USER 10001:10001',
+        'EXPOSE 8080',
+        'HEALTHCHECK --interval=2s --timeout=2s --retries=5 CMD ["/nodejs/bin/node", "/app/health.js"]',
+        'CMD ["/app/server.js"]',
+        '',
+      ].join('\n'),
+      'server.js': "require('http').createServer((q, s) => s.end('ok')).listen(8080);\n",
+      'health.js': "require('http').get('http://127.0.0.1:8080/', (r) => process.exit(r.statusCode === 200 ? 0 : 1)).on('error', () => process.exit(1));\n",
+    });
+    dirs.push(badDir, goodDir);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: goodDir });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'app');
+    [bad, good] = [await runMain(['build', badDir, '--tag', BAD, '--json']), await runMain(['build', goodDir, '--tag', GOOD, '--json', '--run'])];
+  });
+
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    execFileSync(DOCKER, ['image', 'rm', '-f', BAD, GOOD], { stdio: 'ignore' });
+  });
+
+  it('finds root, the setuid file, the secret ENV and the secret file deleted in a later layer', () => {
+    expect(bad.exitCode, bad.stderr).toBe(1);
+    const result = JSON.parse(bad.stdout) as { id: string; audit: { findings: AuditFinding[] } };
+    expect(result.id).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const findings = result.audit.findings;
+    expect(findings.find((f) => f.id === 'HI601')).toMatchObject({ level: 'error', aliases: ['CIS-DI-0001'] });
+    expect(findings.find((f) => f.id === 'HI603' && f.path === '/usr/local/bin/escalate')).toBeDefined();
+    expect(findings.find((f) => f.id === 'HI605')?.message).toContain('API_TOKEN');
+    const secret = findings.find((f) => f.id === 'HI606' && f.path === '/app/.env');
+    expect(secret?.message).toContain('removed or replaced later');
+    expect(secret?.message).toContain('COPY .env /app/.env');
+  });
+
+  it('audit <image> reports the same findings as JSON and SARIF, exit 1', async () => {
+    const json = await runMain(['audit', BAD, '--format', 'json']);
+    expect(json.exitCode).toBe(1);
+    const ids = (JSON.parse(json.stdout) as { findings: AuditFinding[] }).findings.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['HI601', 'HI603', 'HI605', 'HI606']));
+    const sarif = await runMain(['audit', BAD, '--format', 'sarif', '--failure-threshold', 'none']);
+    expect(sarif.exitCode).toBe(0);
+    const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string }[];
+    expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['HI601', 'HI603', 'HI605', 'HI606']));
+  });
+
+  it('a hardened image from the distroless stand-in audits clean and smoke-runs healthy as non-root', () => {
+    expect(good.exitCode, good.stderr + good.stdout).toBe(0);
+    const result = JSON.parse(good.stdout);
+    expect(result.audit.findings).toEqual([]);
+    expect(result.run).toMatchObject({ ok: true, readiness: 'healthy', uid: 10001 });
+    expect(result.size).toBeGreaterThan(0);
+    expect(result.duration).toBeGreaterThan(0);
+    const labels = JSON.parse(execFileSync(DOCKER, ['image', 'inspect', '-f', '{{json .Config.Labels}}', GOOD], { encoding: 'utf8' }));
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: goodDir, encoding: 'utf8' }).trim();
+    expect(labels['org.opencontainers.image.revision']).toBe(head);
+    expect(Number.isNaN(Date.parse(labels['org.opencontainers.image.created']))).toBe(false);
+  });
+});
