@@ -1,0 +1,63 @@
+// Time to the wizard's first frame (detection included, in a pty) against a bundled Ink
+// hello-world's first frame, both measured in this run. Goal: <= 1.3x.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { binPath, median, repoRoot, report } from './lib.mjs';
+
+const RUNS = 9;
+const benchDir = path.join(repoRoot, '.bench');
+await mkdir(benchDir, { recursive: true });
+
+// Built the way dist/ is: one ESM bundle, ink and react left to node_modules.
+const helloSource = path.join(benchDir, 'hello-source.mjs');
+const helloBundle = path.join(benchDir, 'hello.js');
+await writeFile(helloSource, "import React from 'react';\nimport { render, Text } from 'ink';\nrender(React.createElement(Text, null, 'Hello from Ink'));\n");
+await build({ entryPoints: [helloSource], outfile: helloBundle, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
+
+const app = await mkdtemp(path.join(tmpdir(), 'harden-init-bench-'));
+await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: 'bench-app', version: '1.0.0', author: 'Bench <bench@example.com>', engines: { node: '>=22' }, scripts: { start: 'node server.js' } }));
+await writeFile(path.join(app, 'server.js'), "require('node:http').createServer((q, s) => s.end('ok')).listen(3000);\n");
+
+/** ms from spawn until the pty shows `marker`; the process is then killed. */
+function timeToText(command, marker, cwd) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn('script', ['-qfc', `stty cols 100 rows 40; ${command}`, '/dev/null'], { cwd, detached: true, env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1' } });
+    let seen = '';
+    const timer = setTimeout(() => finish(new Error(`no "${marker}" within 20 s: ${JSON.stringify(seen.slice(-300))}`)), 20_000);
+    function finish(error, ms) {
+      clearTimeout(timer);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+      if (error) reject(error);
+      else resolve(ms);
+    }
+    child.stdout.on('data', (chunk) => {
+      seen += chunk.toString();
+      if (seen.includes(marker)) finish(null, Number(process.hrtime.bigint() - start) / 1e6);
+    });
+    child.on('error', (error) => finish(error));
+  });
+}
+
+const wizard = [];
+const hello = [];
+try {
+  for (let i = 0; i <= RUNS; i++) {
+    // Alternate, so both see the same machine load; the first pair warms the caches.
+    const h = await timeToText(`node ${helloBundle}`, 'Hello from Ink', repoRoot);
+    const w = await timeToText(`node ${binPath} ${app} --no-pin`, 'step 1 of 8', repoRoot);
+    if (i > 0) {
+      hello.push(h);
+      wizard.push(w);
+    }
+  }
+} finally {
+  await rm(app, { recursive: true, force: true });
+}
+const ratio = report('wizard: first frame vs Ink hello-world', median(wizard), median(hello), 1.3, `${RUNS} runs each, in a pty`);
+process.exitCode = ratio <= 1.3 ? 0 : 1;
