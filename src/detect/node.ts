@@ -272,7 +272,8 @@ export const nodeDetector: Detector = {
     const nodeProcfile = procfile !== null && /\b(node|npm|npx|yarn|pnpm|bun|next|nuxt)\b/.test(procfile);
     const serverish = startScript !== undefined || (start !== null && (procfile === null || nodeProcfile)) || (framework !== null && !STATIC_FRAMEWORKS.has(framework));
     const hasDeps = Object.keys(prodDeps).length > 0 || Object.keys(deps).length > 0;
-    const confidence = !hasPackageJson ? 0.7 : serverish ? 0.9 : framework ? 0.8 : pmFacts.lockfile || hasDeps ? 0.6 : 0.45;
+    // A front-end build with no server of its own is often the asset pipeline of another stack.
+    const confidence = !hasPackageJson ? 0.7 : serverish ? 0.9 : framework ? 0.65 : pmFacts.lockfile || hasDeps ? 0.6 : 0.45;
     const library = !startScript && !procfile && !framework && Boolean(pkg?.main || pkg?.exports || pkg?.publishConfig || pkg?.types);
     return {
       language: 'node',

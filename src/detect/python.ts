@@ -107,7 +107,8 @@ export const pythonDetector: Detector = {
     const rootPy = view.list().filter((f) => f.endsWith('.py'));
     if (manifests.length === 0 && rootPy.length === 0) return null;
     const found = new Findings();
-    for (const file of manifests) found.note(view.path(file), 'Python project');
+    const primary = manifests.find((file) => !file.endsWith('.lock'));
+    if (primary) found.note(view.path(primary), 'Python project');
     if (manifests.length === 0) found.note(view.path(rootPy[0]), 'Python source at the top level');
     const pyproject = view.toml('pyproject.toml');
     const { pm, install } = packageManager(view, pyproject, found);

@@ -290,8 +290,13 @@ describe('unknown stacks', () => {
   });
 
   it('reports a close runner-up as a warning', () => {
-    const d = detectFiles({ 'composer.json': json({ require: { php: '^8.2' } }), 'package.json': json({ dependencies: { vite: '5' }, scripts: { build: 'vite build' } }), 'package-lock.json': '{}' });
-    expect(d.language).toBe('php');
-    expect(d.warnings).toContainEqual(expect.stringMatching(/^also looks like node \(package\.json\); chose php \(composer\.json\)/));
+    const d = detectFiles({ 'composer.json': json({ require: { php: '^8.2' } }), 'package.json': json({ scripts: { start: 'node server.js' } }), 'server.js': '' });
+    expect(d.language).toBe('node');
+    expect(d.warnings).toContainEqual(expect.stringMatching(/^also looks like php \(composer\.json\); chose node \(package\.json\)/));
+  });
+
+  it('does not call a front-end asset build next to a PHP app ambiguous', () => {
+    const d = detectFiles({ 'composer.json': json({ require: { 'laravel/framework': '11' } }), artisan: '', 'package.json': json({ devDependencies: { vite: '5' }, scripts: { build: 'vite build' } }), 'package-lock.json': '{}' });
+    expect(d).toMatchObject({ language: 'php', build: 'npm run build', warnings: [] });
   });
 });
