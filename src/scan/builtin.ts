@@ -1,8 +1,41 @@
 import type { CommandContext } from '../cli/context.js';
-import { EnvironmentError } from '../cli/errors.js';
-import type { ParsedReport } from './record.js';
+import type { AuditFinding } from '../audit/types.js';
+import { inspectImage } from './docker-image.js';
+import type { ParsedReport, ScanRecord } from './record.js';
+import type { Severity } from './types.js';
 
-/** `--scanner builtin`: the offline image audit, its findings as scan findings. */
-export async function builtinReport(image: string, _ctx: CommandContext): Promise<ParsedReport> {
-  throw new EnvironmentError(`the built-in audit is not available in this build, so ${image} cannot be audited offline`, '--scanner builtin', 'install Trivy or Grype and use --scanner auto');
+const SEVERITY: Record<AuditFinding['level'], Severity> = { error: 'high', warning: 'medium', info: 'low', style: 'low' };
+
+/** Audit findings as scan findings; `layer` (1-based) becomes that layer's diff id, for `--exclude-base`. */
+export function auditRecords(findings: AuditFinding[], image: string, diffIds: string[]): ScanRecord[] {
+  return findings.map((f) => {
+    const layer = f.layer !== undefined ? diffIds[f.layer - 1] : undefined;
+    return {
+      finding: {
+        id: f.id,
+        severity: SEVERITY[f.level],
+        package: f.path ?? image,
+        installed: '',
+        fixedIn: null,
+        source: 'app',
+        scanner: 'builtin',
+        title: f.message,
+        url: '',
+      },
+      layers: layer ? [layer] : [],
+      path: f.path ?? null,
+      introducedBy: [],
+      ecosystem: 'audit',
+    };
+  });
+}
+
+/** `--scanner builtin`: the offline image audit (no CVE database), its findings as scan findings. */
+export async function builtinReport(image: string, ctx: CommandContext): Promise<ParsedReport> {
+  const [{ Engine }, { auditImage }] = await Promise.all([import('../docker/engine.js'), import('../audit/run.js')]);
+  const engine = await Engine.connect(ctx.env);
+  const report = await auditImage(engine, image);
+  const facts = await inspectImage(image, ctx.env);
+  const diffIds = facts?.diffIds ?? [];
+  return { scanner: 'builtin', records: auditRecords(report.findings, image, diffIds), image, layers: diffIds.map((d) => ({ digest: null, diffId: d })), os: null, history: facts?.history };
 }

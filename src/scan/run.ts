@@ -108,7 +108,7 @@ export async function scan(image: string | undefined, options: ScanOptions, ctx:
   let imageFacts: ImageFacts | null = null;
 
   if (options.excludeBase || options.file) {
-    const engineWanted = Boolean(imageRef) && (options.excludeBase || !report.history?.length);
+    const engineWanted = Boolean(imageRef) && (options.excludeBase || !report.history?.length || report.layers.length === 0);
     if (engineWanted && imageRef) {
       try {
         imageFacts = await inspectImage(imageRef, ctx.env);
@@ -119,29 +119,15 @@ export async function scan(image: string | undefined, options: ScanOptions, ctx:
     }
   }
 
-  if (options.excludeBase) {
-    const stage = dockerfileText ? finalStage(readStages(dockerfileText)) : undefined;
-    const baseRef = stage ? externalBase(readStages(dockerfileText as string), stage) : imageFacts?.labels['org.opencontainers.image.base.name'];
-    let baseIds = new Set<string>();
-    if (!baseRef) {
-      if (!options.fromReport) throw new UsageError('--exclude-base needs to know the base image', '--exclude-base', 'add --file Dockerfile (its last FROM is the base)');
-      notes.push('base image unknown (no --file): OS packages counted as base');
-    } else if (baseRef === 'scratch') {
-      notes.push('the image is built FROM scratch: nothing comes from a base');
-    } else {
-      let base: ImageFacts | null = null;
-      try {
-        base = await inspectImage(baseRef, ctx.env, true);
-      } catch (error) {
-        if (!(error instanceof EnvironmentError) || !options.fromReport) throw error;
-      }
-      const imageDiffIds = imageFacts?.diffIds ?? report.layers.map((l) => l.diffId).filter((d): d is string => d !== null);
-      baseIds = base ? baseLayerIds({ image: imageDiffIds, base: base.diffIds, report: report.layers }) : new Set();
-      if (base && baseIds.size === 0) notes.push(`the image's layers do not start with ${baseRef}'s: was it built from another base? OS packages counted as base`);
-      else if (!base) notes.push(`cannot inspect ${baseRef}: OS packages counted as base`);
-      else notes.push(`base image ${baseRef}: ${baseIds.size > 0 ? base.diffIds.length : 0} shared layer(s)`);
+  if (options.excludeBase || dockerfileText !== null) {
+    try {
+      records = refineSources(records, await baseIds(report, imageFacts, dockerfileText, options, ctx, notes));
+    } catch (error) {
+      // Without --exclude-base the base is only a refinement of --file's mapping: never a reason to fail.
+      if (options.excludeBase) throw error;
     }
-    records = refineSources(records, baseIds);
+  }
+  if (options.excludeBase) {
     const before = records.length;
     records = excludeBase(records);
     notes.push(`--exclude-base: ${before - records.length} finding(s) from the base image left out`);
@@ -156,6 +142,34 @@ export async function scan(image: string | undefined, options: ScanOptions, ctx:
     locations = locateFindings(records, { file: options.file, text: dockerfileText }, { diffIds, history, reportLayers: report.layers });
   }
   return { records, locations, notes, scanner: report.scanner, target: imageRef ?? options.fromReport ?? 'image' };
+}
+
+/** The layer ids the scanned image shares with its base (from --file's last FROM, or the image's base label). */
+async function baseIds(report: ParsedReport, imageFacts: ImageFacts | null, dockerfileText: string | null, options: ScanOptions, ctx: CommandContext, notes: string[]): Promise<Set<string>> {
+  const stages = dockerfileText ? readStages(dockerfileText) : [];
+  const stage = finalStage(stages);
+  const baseRef = stage ? externalBase(stages, stage) : imageFacts?.labels['org.opencontainers.image.base.name'];
+  if (!baseRef) {
+    if (!options.fromReport) throw new UsageError('--exclude-base needs to know the base image', '--exclude-base', 'add --file Dockerfile (its last FROM is the base)');
+    notes.push('base image unknown (no --file): OS packages counted as base');
+    return new Set();
+  }
+  if (baseRef === 'scratch') {
+    notes.push('the image is built FROM scratch: nothing comes from a base');
+    return new Set();
+  }
+  let base: ImageFacts | null = null;
+  try {
+    base = await inspectImage(baseRef, ctx.env, true);
+  } catch (error) {
+    if (!(error instanceof EnvironmentError) || !options.fromReport) throw error;
+  }
+  const imageDiffIds = imageFacts?.diffIds ?? report.layers.map((l) => l.diffId).filter((d): d is string => d !== null);
+  const ids = base ? baseLayerIds({ image: imageDiffIds, base: base.diffIds, report: report.layers }) : new Set<string>();
+  if (!base) notes.push(`cannot inspect ${baseRef}: OS packages counted as base`);
+  else if (ids.size === 0) notes.push(`the image's layers do not start with ${baseRef}'s: was it built from another base? OS packages counted as base`);
+  else notes.push(`base image ${baseRef}: ${base.diffIds.length} shared layer(s)`);
+  return ids;
 }
 
 /** `harden-init scan`: prints the findings; exit 1 when any is at or above `--severity` (any, without it). */

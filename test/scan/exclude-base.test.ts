@@ -22,7 +22,7 @@ describeDocker('scan --exclude-base and --file against a built image', () => {
   beforeAll(async () => {
     mkdirSync(path.join(dir, 'node_modules/left-pad'), { recursive: true });
     writeFileSync(path.join(dir, 'node_modules/left-pad/package.json'), '{"name":"left-pad","version":"1.1.0"}\n');
-    writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${BASE}\nWORKDIR /app\nCOPY node_modules /app/node_modules\nUSER 10001:10001\n`);
+    writeFileSync(path.join(dir, 'Dockerfile'), `FROM ${BASE}\nWORKDIR /app\nCOPY node_modules /app/node_modules\nRUN cp /bin/true /app/tool && chmod 4755 /app/tool\nUSER 10001:10001\n`);
     await execa(DOCKER, ['build', '-q', '-t', IMAGE, dir], { env: { DOCKER_BUILDKIT: '1' } });
     const inspect = await execa(DOCKER, ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', IMAGE]);
     diffIds = JSON.parse(inspect.stdout);
@@ -35,7 +35,7 @@ describeDocker('scan --exclude-base and --file against a built image', () => {
         Metadata: { DiffIDs: diffIds },
         Results: [
           { Target: `${IMAGE} (debian 12.12)`, Class: 'os-pkgs', Type: 'debian', Vulnerabilities: [vuln('CVE-2000-0001', 'libc6', diffIds[0]), vuln('CVE-2000-0002', 'extra-os-tool', diffIds[diffIds.length - 1])] },
-          { Target: 'Node.js', Class: 'lang-pkgs', Type: 'node-pkg', Vulnerabilities: [vuln('CVE-2000-0003', 'left-pad', diffIds[diffIds.length - 1])] },
+          { Target: 'Node.js', Class: 'lang-pkgs', Type: 'node-pkg', Vulnerabilities: [vuln('CVE-2000-0003', 'left-pad', diffIds[diffIds.length - 2])] },
         ],
       }),
     );
@@ -62,6 +62,23 @@ describeDocker('scan --exclude-base and --file against a built image', () => {
     const line = (pkg: string) => findings.find((f) => f.package === pkg)?.dockerfile;
     expect(line('libc6')).toEqual({ file: 'Dockerfile', line: 1, stage: '0' });
     expect(line('left-pad')).toEqual({ file: 'Dockerfile', line: 3, stage: '0' });
+    // The report's "extra-os-tool" sits in the last layer, which RUN on line 4 made.
+    expect(line('extra-os-tool')).toEqual({ file: 'Dockerfile', line: 4, stage: '0' });
+  });
+
+  it('--scanner builtin: audit findings from base layers are dropped, the app layer setuid file stays', async () => {
+    const all = await runCli(['scan', IMAGE, '--scanner', 'builtin', '--format', 'json'], { cwd: dir });
+    const excluded = await runCli(['scan', IMAGE, '--scanner', 'builtin', '--exclude-base', '--file', 'Dockerfile', '--format', 'json'], { cwd: dir });
+    expect(all.stderr).not.toMatch(/not available/);
+    const before = JSON.parse(all.stdout) as { id: string; package: string; scanner: string }[];
+    const after = JSON.parse(excluded.stdout) as { id: string; package: string; source: string; dockerfile: { line: number } }[];
+    expect(before.every((f) => f.scanner === 'builtin')).toBe(true);
+    const tool = after.find((f) => f.package === '/app/tool');
+    expect(tool).toMatchObject({ source: 'app', dockerfile: { line: 4 } });
+    // Everything the base image brought (its setuid binaries, if the audit flags any) is gone.
+    const baseOnly = before.filter((f) => f.package.startsWith('/') && !f.package.startsWith('/app'));
+    for (const f of baseOnly) expect(after.some((a) => a.id === f.id && a.package === f.package)).toBe(false);
+    expect(after.length).toBe(before.length - baseOnly.length);
   });
 
   it('--exclude-base without a way to know the base is a usage error', async () => {
