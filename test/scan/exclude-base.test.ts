@@ -79,7 +79,7 @@ describeDocker('scan --exclude-base and --file against a built image', () => {
     const baseOnly = before.filter((f) => f.package.startsWith('/') && !f.package.startsWith('/app'));
     for (const f of baseOnly) expect(after.some((a) => a.id === f.id && a.package === f.package)).toBe(false);
     expect(after.length).toBe(before.length - baseOnly.length);
-  });
+  }, 180_000);
 
   it('--exclude-base without a way to know the base is a usage error', async () => {
     const result = await runCli(['scan', IMAGE, '--exclude-base'], { cwd: dir, env: { PATH: process.env.PATH } });
