@@ -78,6 +78,11 @@ function defaultTag(dir: string, title: string | null): string {
   return `${name}:latest`;
 }
 
+/** Build args for the created/revision labels, in both spellings Dockerfiles use (ARG created, ARG CREATED). */
+export function stampArgs(created: string, revision: string | null): Record<string, string> {
+  return { created, CREATED: created, ...(revision ? { revision, REVISION: revision } : {}) };
+}
+
 function stepLine(step: BuildProgress['steps'][number]): string {
   const time = step.status === 'cached' ? 'cached' : step.elapsed !== null ? `${step.elapsed.toFixed(1)}s` : '';
   return `${step.status.padEnd(7)} ${time.padStart(7)}  ${step.name}`;
@@ -149,7 +154,7 @@ export async function runBuildCommand(dirArg: string, options: BuildOptions, ctx
   }
   const tag = options.tag ?? defaultTag(dir, answers.title);
   const revision = await gitRevision(dir);
-  const request = { context: dir, dockerfile, tags: [tag], secrets, buildArgs: { created: new Date().toISOString(), ...(revision ? { revision } : {}) } };
+  const request = { context: dir, dockerfile, tags: [tag], secrets, buildArgs: stampArgs(new Date().toISOString(), revision) };
 
   const tty = Boolean(ctx.stdout.isTTY) && !options.json;
   const ink = tty ? await inkReporter(ctx, `building ${tag} with ${cli.mode === 'buildx' ? 'docker buildx' : 'BuildKit'}`) : null;

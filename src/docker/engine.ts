@@ -55,6 +55,8 @@ export interface ContainerOptions {
   /** Container port (e.g. 8080) published on 127.0.0.1 at a free host port. */
   port?: number;
   name?: string;
+  /** Run the image's HEALTHCHECK every this many ms from the start, instead of its own interval. */
+  healthIntervalMs?: number;
 }
 
 export interface ContainerState {
@@ -153,6 +155,7 @@ export class Engine {
         Image: options.image,
         name: options.name,
         ExposedPorts: portKey ? { [portKey]: {} } : undefined,
+        Healthcheck: options.healthIntervalMs ? { Interval: options.healthIntervalMs * 1e6, StartPeriod: 0 } : undefined,
         HostConfig: {
           ReadonlyRootfs: options.readOnly,
           Tmpfs: Object.fromEntries(options.tmpfs.map((dir) => [dir, 'rw,nosuid,nodev,size=64m'])),

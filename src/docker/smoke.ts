@@ -66,7 +66,7 @@ export async function smokeRun(engine: Engine, options: SmokeOptions): Promise<S
   let id: string;
   let hostPort: number | null;
   try {
-    ({ id, hostPort } = await engine.startContainer({ image: options.image, readOnly: true, tmpfs, capDrop: ['ALL'], noNewPrivileges: true, port: port ?? undefined }));
+    ({ id, hostPort } = await engine.startContainer({ image: options.image, readOnly: true, tmpfs, capDrop: ['ALL'], noNewPrivileges: true, port: port ?? undefined, healthIntervalMs: hasHealthcheck ? 1000 : undefined }));
   } catch (error) {
     const message = (error as Error).message;
     return { ok: false, readiness: 'none', uid: null, seconds: seconds(), cause: explainFailure(message, null), logs: message, flags };
