@@ -23,7 +23,7 @@ const nodeDetection: Detection = {
 const input = (over: Partial<ResolveInput> = {}): ResolveInput => ({
   flags: {},
   detection: nodeDetection,
-  metadata: { name: 'shop', author: { email: 'sec@shop.example' } },
+  metadata: { title: 'shop', author: 'Shop Team <sec@shop.example>' },
   gitEmail: 'dev@laptop.example',
   now,
   ...over,
@@ -81,7 +81,7 @@ describe('resolveAnswers', () => {
 
   it('falls back to git user.email, then the bugs URL, for the contact', () => {
     expect(resolveAnswers(input({ metadata: {} })).security.contact).toBe('mailto:dev@laptop.example');
-    expect(resolveAnswers(input({ metadata: { bugs: { url: 'https://shop.example/security' } }, gitEmail: null })).security.contact).toBe(
+    expect(resolveAnswers(input({ metadata: { bugsUrl: 'https://shop.example/security' }, gitEmail: null })).security.contact).toBe(
       'https://shop.example/security',
     );
   });

@@ -25,7 +25,7 @@ export const nodeDetection: Detection = {
   warnings: ['both package-lock.json and yarn.lock exist; using npm'],
 };
 
-export const defaults: QuestionDefaults = { metadata: { name: 'shop', author: { email: 'sec@shop.example' } }, gitEmail: null, suggestedSecrets: [] };
+export const defaults: QuestionDefaults = { metadata: { title: 'shop', author: 'sec@shop.example' }, gitEmail: null, suggestedSecrets: [] };
 
 export const baseInput = (over: Partial<ResolveInput> = {}): ResolveInput => ({ flags: {}, detection: null, now, ...over });
 
