@@ -25,12 +25,16 @@ function goDirective(file: 'go.mod' | 'go.work'): VersionSource {
 /** Packages with `package main`, as `./cmd/server` style paths, main at the top first. */
 export function goMainPackages(view: AppView): string[] {
   const dirs = new Set<string>();
+  // All non-test files of a directory share one package clause: one read per directory.
+  const checked = new Set<string>();
   for (const file of view.files(3)) {
     if (!file.endsWith('.go') || file.endsWith('_test.go')) continue;
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-    if (dirs.has(dir)) continue;
+    if (checked.has(dir)) continue;
     const text = view.read(file, 8192);
-    if (text && /^package\s+main\b/m.test(text)) dirs.add(dir);
+    if (!text || !/^package\s+\w+/m.test(text)) continue;
+    checked.add(dir);
+    if (/^package\s+main\b/m.test(text)) dirs.add(dir);
   }
   return [...dirs].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))).map((dir) => (dir ? `./${dir}` : '.'));
 }

@@ -54,7 +54,11 @@ export async function readRepoSnapshot(dir: string, options: SnapshotOptions = {
     for (const rule of rules) {
       if (rule.base !== '' && !rel.startsWith(`${rule.base}/`)) continue;
       const local = rule.base === '' ? rel : rel.slice(rule.base.length + 1);
-      if (rule.ignores(isDir ? `${local}/` : local)) return true;
+      try {
+        if (rule.ignores(isDir ? `${local}/` : local)) return true;
+      } catch {
+        // A name the matcher cannot take (it rejects some odd paths) is simply not ignored.
+      }
     }
     return false;
   };
