@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseImagesFor, generateFiles } from './index.js';
-import { resolveDigest } from './pin.js';
+import { resolveDigest } from '../registry/index.js';
 import type { AppMetadataInput, GenerateContext, GenerateResult, TemplateSet } from './types.js';
 import type { Answers } from '../questions/answers.js';
 import { defaultExpires } from '../securitytxt/render.js';
@@ -140,7 +140,7 @@ export async function prepareGeneration(dir: string, answers: Answers, options: 
   let pinSkipped: 'no-pin' | 'offline' | null = pin ? null : 'no-pin';
   if (pin) {
     const refs = baseImagesFor(effective, context);
-    const results = await Promise.allSettled(refs.map((ref) => resolveDigest(ref, { registry, timeoutMs: options.timeoutMs })));
+    const results = await Promise.allSettled(refs.map((ref) => resolveDigest(ref, { registry, timeoutMs: options.timeoutMs ?? 3000 })));
     const failures: string[] = [];
     results.forEach((result, i) => {
       if (result.status === 'fulfilled') pins[refs[i]] = result.value;
