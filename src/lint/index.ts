@@ -7,3 +7,4 @@ export { loadLintConfig, LintConfigFileError } from './config.js';
 export { RULES } from './rules/index.js';
 export type { Rule, RuleHit, Edit } from './rule.js';
 export { parseDockerfile, type DockerfileModel, type Instr, type Stage } from './model.js';
+export * from './report/index.js';

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { examples, type CommandDef } from '../command.js';
-import { notBuilt } from './not-built.js';
 
 export const lintCommand: CommandDef = {
   name: 'lint',
@@ -14,7 +13,8 @@ export const lintCommand: CommandDef = {
       .option('--config <file>', 'a .hadolint.yaml or .harden-init.json config file');
     examples(cmd, ['harden-init lint', 'harden-init lint Dockerfile --format sarif > lint.sarif', 'harden-init lint --fix']);
   },
-  async run() {
-    notBuilt('lint');
+  async run(args, options, ctx) {
+    const { runLint } = await import('../../lint/run.js');
+    return runLint(args, options, ctx);
   },
 };

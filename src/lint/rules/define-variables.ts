@@ -12,10 +12,12 @@ export const rule: Rule = {
   aliases: ['UndefinedVar'],
   docs: 'An ARG declared before FROM or in another stage is not visible in this stage; the reference expands to an empty string. Declare `ARG name` again inside the stage.',
   check(model) {
-    const declaredAnywhere = new Set<string>();
-    for (const instr of model.instructions) if (instr.keyword === 'ARG' || instr.keyword === 'ENV') for (const p of instr.properties) declaredAnywhere.add(p.name);
+    // Only names declared outside the stage (a global ARG, another stage) are reported: a name the
+    // file never declares may come from the base image's environment, which is not visible here.
+    const declaredIn = (stage: number) => new Set(model.instructions.filter((i) => i.stage !== stage && (i.keyword === 'ARG' || i.keyword === 'ENV')).flatMap((i) => i.properties.map((p) => p.name)));
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
+      const declaredAnywhere = declaredIn(stage.index);
       const scope = new Set<string>();
       // A stage built FROM an earlier stage inherits its ENV.
       const parent = model.stages.find((s) => s.name !== null && s.name === stage.image.toLowerCase() && s.index < stage.index);

@@ -1,0 +1,100 @@
+// The `harden-init lint` command: reads files and config, lints or fixes, prints a report.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CommandContext } from '../cli/context.js';
+import { InputError, UsageError } from '../cli/errors.js';
+import { backupFile, writeFileAtomic } from '../write/apply.js';
+import { fileDiff } from '../write/diff.js';
+import { LintConfigFileError, loadLintConfig } from './config.js';
+import type { Threshold } from './config-schema.js';
+import { fixDockerfile } from './fix.js';
+import { LEVEL_ORDER, lintDockerfile } from './lint.js';
+import { formatCheckstyle, formatGitlab, formatJson, formatSarif, formatTty } from './report/index.js';
+import type { LintFinding } from './types.js';
+
+export interface LintCommandOptions {
+  format?: string;
+  fix?: boolean;
+  failureThreshold?: string;
+  config?: string;
+}
+
+const FORMATS = ['tty', 'json', 'sarif', 'checkstyle', 'gitlab'];
+const THRESHOLDS: Threshold[] = ['error', 'warning', 'info', 'style', 'none'];
+
+/** Findings at or above the threshold make the command fail. */
+export function failsThreshold(findings: LintFinding[], threshold: Threshold): boolean {
+  if (threshold === 'none') return false;
+  return findings.some((f) => LEVEL_ORDER[f.level] <= LEVEL_ORDER[threshold]);
+}
+
+function display(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative && !relative.startsWith('..') ? relative : file).split(path.sep).join('/');
+}
+
+export async function runLint(files: string[], options: LintCommandOptions, ctx: CommandContext): Promise<number> {
+  const format = options.format ?? 'tty';
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"`, '--format', `use one of ${FORMATS.join(', ')}`);
+  if (options.failureThreshold !== undefined && !THRESHOLDS.includes(options.failureThreshold as Threshold)) {
+    throw new UsageError(`unknown level "${options.failureThreshold}"`, '--failure-threshold', `use one of ${THRESHOLDS.join(', ')}`);
+  }
+  let config;
+  try {
+    config = await loadLintConfig(ctx.cwd, options.config);
+  } catch (error) {
+    if (error instanceof LintConfigFileError) {
+      throw new InputError(`bad lint config: ${error.reason}`, `${display(ctx.cwd, error.file)}${error.key ? ` key ${error.key}` : ''}`, 'fix the value or pass another file with --config');
+    }
+    throw error;
+  }
+  const threshold = (options.failureThreshold as Threshold | undefined) ?? config.failureThreshold;
+  const targets = files.length ? files : ['Dockerfile'];
+  const all: LintFinding[] = [];
+  const shown: string[] = [];
+  // Diffs go to stdout for people, to stderr when stdout carries a machine-readable report.
+  const diffOut = format === 'tty' ? ctx.stdout : ctx.stderr;
+
+  for (const target of targets) {
+    const absolute = path.resolve(ctx.cwd, target);
+    const name = display(ctx.cwd, absolute);
+    let text: string;
+    try {
+      text = await readFile(absolute, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : `cannot read it (${code ?? 'error'})`;
+      throw new InputError(`cannot lint ${name}: ${why}`, name, code === 'ENOENT' && files.length === 0 ? 'run in a folder with a Dockerfile or name the file: harden-init lint path/to/Dockerfile' : 'check the path and permissions');
+    }
+    if (options.fix) {
+      const result = fixDockerfile(text, { config });
+      if (result.text !== text) {
+        const backup = await backupFile(path.dirname(absolute), path.basename(absolute));
+        await writeFileAtomic(absolute, result.text);
+        diffOut.write(`${fileDiff(name, text, result.text)}\n`);
+        diffOut.write(`fixed ${result.applied.length} finding${result.applied.length === 1 ? '' : 's'} in ${name} (backup: ${display(ctx.cwd, path.join(path.dirname(absolute), backup))})\n`);
+        text = result.text;
+      } else {
+        diffOut.write(`nothing to fix safely in ${name}\n`);
+      }
+    }
+    all.push(...lintDockerfile(text, { file: name, config }));
+    shown.push(name);
+  }
+
+  const report =
+    format === 'json'
+      ? formatJson(all)
+      : format === 'sarif'
+        ? formatSarif(all)
+        : format === 'checkstyle'
+          ? formatCheckstyle(all, shown)
+          : format === 'gitlab'
+            ? formatGitlab(all)
+            : formatTty(all, { color: ctx.color, files: shown });
+  ctx.stdout.write(report);
+
+  const malformed = all.find((f) => f.aliases.includes('DL1000'));
+  if (malformed) throw new InputError(`malformed Dockerfile: ${malformed.message}`, `${malformed.file}:${malformed.line}`, 'fix the syntax so `docker build` can parse it');
+  return failsThreshold(all, threshold) ? 1 : 0;
+}
