@@ -1,0 +1,82 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const BAD = 'FROM debian:12.5\nADD app.js /app/app.js\nCMD node /app/app.js\n';
+
+async function project(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'harden-init-lint-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  return dir;
+}
+
+describe('harden-init lint (built CLI)', () => {
+  it('prints findings grouped by file and exits 1', async () => {
+    const cwd = await project({ Dockerfile: BAD });
+    const result = await runCli(['lint'], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('Dockerfile\n');
+    expect(result.stdout).toMatch(/2:1 +error +HI401 +Use COPY instead of ADD/);
+    expect(result.stdout).toContain('fix: Replace `ADD` with `COPY` for local files.');
+  });
+
+  it('--format json prints the SPEC array; --failure-threshold error ignores warnings', async () => {
+    const cwd = await project({ Dockerfile: 'FROM debian:12.5\nCMD node app.js\n' });
+    const result = await runCli(['lint', '--format', 'json', '--failure-threshold', 'error'], { cwd });
+    expect(result.exitCode).toBe(0);
+    const findings = JSON.parse(result.stdout);
+    expect(findings.some((f: { aliases: string[] }) => f.aliases.includes('DL3025'))).toBe(true);
+    expect(findings.every((f: { level: string }) => f.level !== 'error')).toBe(true);
+  });
+
+  it('--format sarif, checkstyle and gitlab print their formats for several files', async () => {
+    const cwd = await project({ 'a.Dockerfile': BAD, 'b.Dockerfile': BAD });
+    const sarif = JSON.parse((await runCli(['lint', 'a.Dockerfile', 'b.Dockerfile', '--format', 'sarif'], { cwd })).stdout);
+    const uris = new Set(sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri));
+    expect([...uris].sort()).toEqual(['a.Dockerfile', 'b.Dockerfile']);
+    expect((await runCli(['lint', 'a.Dockerfile', '--format', 'checkstyle'], { cwd })).stdout).toContain('<file name="a.Dockerfile">');
+    expect(JSON.parse((await runCli(['lint', 'a.Dockerfile', '--format', 'gitlab'], { cwd })).stdout)[0].location.path).toBe('a.Dockerfile');
+  });
+
+  it('honours .hadolint.yaml and --config', async () => {
+    const cwd = await project({ Dockerfile: BAD, '.hadolint.yaml': 'failure-threshold: none\n', 'strict.yaml': 'ignored: [DL3020]\n' });
+    expect((await runCli(['lint'], { cwd })).exitCode).toBe(0);
+    const strict = await runCli(['lint', '--config', 'strict.yaml', '--format', 'json'], { cwd });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stdout).not.toContain('DL3020');
+  });
+
+  it('exits 2 with a one-line error naming an unreadable file, a bad config or a malformed Dockerfile', async () => {
+    const cwd = await project({ Dockerfile: 'FROM debian:12\nBOGUS x\n', 'bad.yaml': 'failure-threshold: loud\n' });
+    const missing = await runCli(['lint', 'nope/Dockerfile'], { cwd });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^harden-init: cannot lint nope\/Dockerfile: no such file \(nope\/Dockerfile\): /)]);
+    const config = await runCli(['lint', '--config', 'bad.yaml'], { cwd });
+    expect(config.exitCode).toBe(2);
+    expect(config.stderr).toMatch(/bad\.yaml key failure-threshold/);
+    const malformed = await runCli(['lint'], { cwd });
+    expect(malformed.exitCode).toBe(2);
+    expect(malformed.stderr).toMatch(/malformed Dockerfile: unknown instruction "BOGUS" \(Dockerfile:2\)/);
+    expect(malformed.stdout).toContain('DL1000');
+  });
+
+  it('--fix keeps numbered backups, writes the fixed file and prints the diff', async () => {
+    const cwd = await project({ Dockerfile: BAD, 'Dockerfile.harden-init.bak': 'older backup\n' });
+    const result = await runCli(['lint', '--fix'], { cwd });
+    expect(result.stdout).toContain('-ADD app.js /app/app.js');
+    expect(result.stdout).toContain('+COPY app.js /app/app.js');
+    expect(result.stdout).toContain('+CMD ["node", "/app/app.js"]');
+    expect(result.stdout).toMatch(/backup: Dockerfile\.harden-init\.1\.bak/);
+    expect(await readFile(path.join(cwd, 'Dockerfile.harden-init.bak'), 'utf8')).toBe('older backup\n');
+    expect(await readFile(path.join(cwd, 'Dockerfile.harden-init.1.bak'), 'utf8')).toBe(BAD);
+    const fixed = await readFile(path.join(cwd, 'Dockerfile'), 'utf8');
+    expect(fixed).toContain('COPY app.js /app/app.js');
+    expect(fixed).toContain('USER 10001:10001');
+    expect((await readdir(cwd)).filter((f) => f.includes('.tmp'))).toEqual([]);
+    const again = await runCli(['lint', '--fix'], { cwd });
+    expect(again.stdout).toContain('nothing to fix safely in Dockerfile');
+    expect((await readdir(cwd)).filter((f) => f.endsWith('.bak')).length).toBe(2);
+  });
+});
