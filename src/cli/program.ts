@@ -42,7 +42,9 @@ export function buildProgram(io: Io, onRun: (parsed: Parsed) => void): Command {
     cmd.action((...received: unknown[]) => {
       const self = received[received.length - 1] as Command;
       const options = self.optsWithGlobals() as Record<string, unknown>;
-      const args = self.args.slice(0, self.registeredArguments.length);
+      // A variadic last argument (`lint [Dockerfile...]`) takes every remaining word.
+      const variadic = self.registeredArguments[self.registeredArguments.length - 1]?.variadic === true;
+      const args = variadic ? [...self.args] : self.args.slice(0, self.registeredArguments.length);
       const ctx: CommandContext = {
         ...io,
         color: colorAllowed(io.env, io.stdout.isTTY, options.color !== false),
