@@ -42,8 +42,20 @@ function labelValue(value: string): string {
   return `"${value.replace(/[\\"$]/g, (char) => `\\${char}`).replace(/\n/g, ' ')}"`;
 }
 
-function labelsFor(answers: Answers): Array<[string, string]> {
-  const image = answers.image;
+/** Where security.txt is served: the answer, else Canonical, else the host of an https Contact or Policy. */
+export function securityTxtUrl(answers: Answers): string | null {
+  const { url, canonical, contact, policy } = answers.security;
+  if (url) return url;
+  if (canonical) return canonical;
+  for (const candidate of [contact, policy]) {
+    const match = candidate ? /^https:\/\/([^/\s]+)/.exec(candidate) : null;
+    if (match) return `https://${match[1]}/.well-known/security.txt`;
+  }
+  return null;
+}
+
+function labelsFor(answers: Answers, title: string): Array<[string, string]> {
+  const image = { ...answers.image, title };
   const labels: Array<[string, string]> = [];
   const add = (key: string, value: string | undefined) => {
     if (value) labels.push([key, labelValue(value)]);
@@ -56,7 +68,7 @@ function labelsFor(answers: Answers): Array<[string, string]> {
   labels.push(['org.opencontainers.image.created', '"${CREATED}"']);
   add('org.opencontainers.image.licenses', image.licenses);
   add('org.opencontainers.image.vendor', image.vendor);
-  add('securitytxt', answers.security.url ?? answers.security.canonical);
+  add('securitytxt', securityTxtUrl(answers) ?? undefined);
   return labels;
 }
 
@@ -85,8 +97,8 @@ function templateEngine(templates: TemplateSet): Eta {
   return eta;
 }
 
-function serviceName(answers: Answers): string {
-  const name = (answers.image.title ?? 'app').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+function serviceName(answers: Answers, fallback?: string): string {
+  const name = (answers.image.title ?? fallback ?? 'app').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
   return name || 'app';
 }
 
@@ -128,6 +140,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   const finalStage = plan.stages[plan.stages.length - 1];
   notes.push(`final base: ${finalStage.reason}`);
 
+  const title = answers.image.title ?? context.appMetadata?.name ?? 'app';
   const user = `${answers.uid}:${answers.uid}`;
   const writableDirs = [...new Set([...answers.writableDirs, ...plan.runtimeWritable])];
   // /tmp already exists world-writable with the sticky bit, except in scratch.
@@ -135,7 +148,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   const probe = plan.probe;
   const data = {
     answers,
-    title: answers.image.title ?? serviceName(answers),
+    title,
     stages,
     s: plan.slots,
     appDir: answers.appDir,
@@ -147,9 +160,9 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
       'DOCKER_BUILDKIT=1 docker build',
       '--build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" --build-arg REVISION="$(git rev-parse HEAD)"',
       ...secrets.map((secret) => `--secret id=${secret.id},src=${secret.src}`),
-      `-t ${serviceName(answers)} .`,
+      `-t ${serviceName(answers, context.appMetadata?.name)} .`,
     ].join(' '),
-    labels: labelsFor(answers),
+    labels: labelsFor(answers, title),
     secretMounts: secrets.map((secret) => secret.mount).join(' '),
     secretIds: secrets.map((secret) => secret.id),
     writable: { dirs: createDirs, shell: plan.finalHasShell },
@@ -179,7 +192,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   for (const secret of secrets) {
     notes.push(`build with: DOCKER_BUILDKIT=1 docker build --secret id=${secret.id},src=${secret.src} .  (${secret.what})`);
   }
-  if (!answers.security.url && !answers.security.canonical) {
+  if (!securityTxtUrl(answers)) {
     notes.push('no public URL for security.txt: the securitytxt label is missing (give --security-url)');
   }
 
@@ -201,7 +214,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
     files.push({
       path: 'compose.yaml',
       content: renderCompose({
-        service: serviceName(answers),
+        service: serviceName(answers, context.appMetadata?.name),
         user,
         port: answers.port,
         writableDirs,
