@@ -218,6 +218,8 @@ function readRun(
   args: string,
   secretNames: Set<string>,
 ): void {
+  // Docker drops comment lines inside a continued instruction; a re-joined command must too.
+  args = args.split('\n').filter((line, index) => index === 0 || !/^\s*#/.test(line)).join('\n');
   const secrets = referencedVariables(args).filter((n) => secretNames.has(n));
   if (/^\s*(\[|<<)/.test(args) || /<<-?\s*['"]?[A-Za-z_]+/.test(args)) {
     model.custom.push({ stage, line, keyword: 'RUN', text: raw, secrets, commands: [args] });

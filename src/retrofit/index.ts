@@ -1,6 +1,6 @@
 /** Retrofit: harden a Dockerfile the user already has, keeping what it does on purpose. Pure. */
 export { analyzeDockerfile, parseExecForm } from './analyze.js';
-export { planRetrofit, CARRIED, NOT_CARRIED, type RetrofitAnswers } from './plan.js';
+export { planRetrofit, retrofitAnswers, CARRIED, NOT_CARRIED, type RetrofitAnswers, type AdjustableAnswers } from './plan.js';
 export { planPatches, applyPatches, defaultPins, packageHygiene, type PatchOptions } from './patches.js';
 export { extendDockerignore, SECRET_PATTERNS, type DockerignoreExtension } from './dockerignore.js';
 export { suggestComposeHardening, type ComposeHints, type ComposeSuggestion } from './compose.js';

@@ -322,7 +322,11 @@ function planCommand(
   const genCommands = final.instructions.filter((i) => ['CMD', 'ENTRYPOINT'].includes(i.getKeyword().toUpperCase()));
   const genEntrypoint = genCommands.filter((i) => i.getKeyword().toUpperCase() === 'ENTRYPOINT').pop();
   const genCmd = genCommands.filter((i) => i.getKeyword().toUpperCase() === 'CMD').pop();
-  const runtime = /distroless\/(nodejs|python)/i.test(final.image) && !genEntrypoint ? /distroless\/nodejs/i.test(final.image) ? /^node(js)?$/ : /^python[0-9.]*$/ : null;
+  // What the final image runs before CMD: the generated ENTRYPOINT, or the runtime a distroless image starts itself.
+  const genEntrypointArgv = genEntrypoint ? parseExecForm(genEntrypoint.getRawArgumentsContent() ?? '') : null;
+  const runtime = genEntrypointArgv?.length === 1
+    ? new RegExp(`^${escape(genEntrypointArgv[0].replace(/^.*\//, ''))}$`)
+    : /distroless\/(nodejs|python)/i.test(final.image) && !genEntrypoint ? (/distroless\/nodejs/i.test(final.image) ? /^node(js)?$/ : /^python[0-9.]*$/) : null;
   const toExec = (command: CommandModel): string[] | null => {
     if (command.form === 'exec') return command.args;
     if (!command.needsShell) {
@@ -364,8 +368,12 @@ function planCommand(
     unsafe({ line: cmd!.line, what: `CMD ${cmd!.text}`, why: `it needs a shell the final base ${final.image} lacks; the generated start command is used instead` }, null);
     return;
   }
+  if (genEntrypoint && !runtime) {
+    unsafe({ line: cmd!.line, what: `CMD ${cmd!.text}`, why: `the generated ENTRYPOINT already starts the app; the generated start command is used instead` }, null);
+    return;
+  }
   if (runtime) {
-    if (!runtime.test(argv[0] ?? '')) {
+    if (!runtime.test((argv[0] ?? '').replace(/^.*\//, ''))) {
       unsafe({ line: cmd!.line, what: `CMD ${cmd!.text}`, why: `the final base ${final.image} starts its runtime directly; the generated start command is used instead` }, null);
       return;
     }
@@ -499,4 +507,47 @@ class Editor {
 export function secretsReadBy(text: string, model: DockerfileModel): string[] {
   const secret = new Set([...model.globalArgs, ...model.variables].filter((v) => v.secret).map((v) => v.name));
   return referencedVariables(text).filter((n) => secret.has(n));
+}
+
+/** Answer fields the existing Dockerfile can decide. */
+export interface AdjustableAnswers {
+  base: 'distroless' | 'alpine' | 'slim' | 'scratch';
+  appDir: string;
+  port: number | null;
+}
+
+/**
+ * Adjusts answers to what the existing Dockerfile needs: a final base with a shell and a package
+ * manager (`slim`) when run-time packages or steps must be carried over, its WORKDIR as the app
+ * dir, its EXPOSEd port when none is known. Returns the reasons, for the review screen.
+ */
+export function retrofitAnswers<T extends AdjustableAnswers>(existingDockerfile: string, answers: T): { answers: T; reasons: string[] } {
+  const model = analyzeDockerfile(existingDockerfile);
+  const reasons: string[] = [];
+  const next = { ...answers };
+  if (!model.ok) return { answers: next, reasons };
+  const final = model.stages[model.stages.length - 1];
+  const single = model.stages.length === 1;
+  if (next.base === 'distroless' || next.base === 'scratch') {
+    const runtimePackages = model.packages.filter((p) => p.stage === final.index).flatMap((p) => p.packages).filter((p) => !single || !buildOnlyPackage(p));
+    const runtimeSteps = model.custom.filter((c) => c.stage === final.index && c.keyword === 'RUN' && !(single && c.commands.some((x) => TOOLCHAIN.has((programWords(x)[0] ?? '').replace(/^.*\//, '')))));
+    const shellCommand = model.commands.some((c) => c.stage === final.index && c.needsShell);
+    if (runtimePackages.length || runtimeSteps.length || shellCommand) {
+      next.base = 'slim';
+      const why = runtimePackages.length ? `it installs ${runtimePackages.join(' ')} for run time` : runtimeSteps.length ? `it runs its own steps in the final image (line ${runtimeSteps[0].line})` : 'its start command needs a shell';
+      reasons.push(`final base: slim instead of ${answers.base}, because your Dockerfile ${why}`);
+    }
+  }
+  if (final.workdir && final.workdir !== '/' && !final.workdir.includes('$') && final.workdir !== next.appDir) {
+    reasons.push(`app dir: ${final.workdir}, the WORKDIR of your Dockerfile`);
+    next.appDir = final.workdir;
+  }
+  if (next.port === null) {
+    const port = model.ports.filter((p) => p.stage === final.index).map((p) => Number.parseInt(p.port, 10)).find((n) => Number.isInteger(n) && n > 0 && n < 65536);
+    if (port) {
+      next.port = port;
+      reasons.push(`port: ${port}, as your Dockerfile EXPOSEs it`);
+    }
+  }
+  return { answers: next, reasons };
 }

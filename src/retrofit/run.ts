@@ -10,7 +10,7 @@ import { analyzeDockerfile } from './analyze.js';
 import { suggestComposeHardening } from './compose.js';
 import { extendDockerignore, SECRET_PATTERNS } from './dockerignore.js';
 import { applyPatches } from './patches.js';
-import { planRetrofit } from './plan.js';
+import { planRetrofit, retrofitAnswers } from './plan.js';
 import type { RetrofitPlan } from './types.js';
 
 /** What the retrofit needs from the generator: its files (the Dockerfile at least). */
@@ -37,12 +37,19 @@ export interface RetrofitOptions {
   /** Linter and fixer; default: harden-init's own (`lintDockerfile`, `fixDockerfile`). */
   lint?: (text: string) => LintFinding[];
   fix?: (text: string) => string;
+  /** Adjust the answers to what the existing Dockerfile needs (see `retrofitAnswers`). Default true. */
+  adjustAnswers?: boolean;
+  /** Passed to the generator. */
+  templateDir?: string;
+  onWarning?: (message: string) => void;
   /** Called for each status line as files are written. */
   onStatus?: (status: WriteStatus) => void;
 }
 
 export interface RetrofitResult {
   plan: RetrofitPlan;
+  /** The answers the Dockerfile was generated for, after `retrofitAnswers`. */
+  answers: Answers;
   /** The Dockerfile as it will be (or was) written. */
   dockerfile: string;
   /** Unified diff of every file that changes, `a/<path>` against `b/<path>`. */
@@ -82,13 +89,9 @@ async function defaultLinter(): Promise<{ lint?: (text: string) => LintFinding[]
   }
 }
 
-async function defaultGenerator(dir: string, answers: Answers): Promise<GeneratedFiles> {
-  const generate = await import('../generate/index.js');
-  // The generator's own adapter loads templates, repo files and digests for it.
-  const preparePath = '../generate/prepare.js';
-  const prepared = (await import(preparePath)) as { prepareGeneration(dir: string, answers: Answers, options: object): Promise<Parameters<typeof generate.generateFiles>[1]> };
-  const context = await prepared.prepareGeneration(dir, answers, {});
-  return generate.generateFiles(answers, context);
+async function defaultGenerator(dir: string, answers: Answers, options: RetrofitOptions): Promise<GeneratedFiles> {
+  const { prepareGeneration } = await import('../generate/prepare.js');
+  return prepareGeneration(dir, answers, { templateDir: options.templateDir, onWarning: options.onWarning });
 }
 
 /**
@@ -102,7 +105,9 @@ export async function retrofitDir(dir: string, answers: Answers, options: Retrof
   const existing = await readText(path.join(dir, dockerfilePath));
   if (existing === null) throw new Error(`no ${dockerfilePath} to retrofit in ${dir}`);
   const linter = options.lint || options.fix ? { lint: options.lint, fix: options.fix } : await defaultLinter();
-  const generated = options.generated ?? (await defaultGenerator(dir, answers));
+  const adjusted = options.adjustAnswers === false ? { answers, reasons: [] } : retrofitAnswers(existing, answers);
+  answers = adjusted.answers;
+  const generated = options.generated ?? (await defaultGenerator(dir, answers, options));
   const files = 'files' in generated ? generated.files : [{ path: 'Dockerfile', content: generated.dockerfile }];
   const generatedDockerfile = files.find((f) => f.path === 'Dockerfile')?.content ?? '';
   const plan = planRetrofit(existing, { dockerfile: generatedDockerfile }, { uid: answers.uid, lint: linter.lint, fix: linter.fix });
@@ -160,13 +165,14 @@ export async function retrofitDir(dir: string, answers: Answers, options: Retrof
   const changes = planned.filter((p) => p.action !== 'identical').map((p) => ({ path: p.path, before: p.existing, after: p.content }));
   const diff = changes.map((c) => fileDiff(c.path, c.before ?? '', c.after)).join('\n');
   const notes = [
+    ...adjusted.reasons,
     ...plan.secrets.map((s) => `build secret ${s.id} (was ${s.variable}): ${s.hint}`),
     ...plan.runtimeSecrets.map((name) => `${name} is no longer in the image: pass it at run time`),
     ...plan.unsafe.map((u) => `not carried over${u.line ? ` (line ${u.line})` : ''}: ${u.what}: ${u.why}`),
     ...extended.skipped.map((s) => `.dockerignore: kept ${s.path} in the build context (not adding ${s.pattern}): the Dockerfile copies it`),
     ...('files' in generated ? (generated.notes ?? []) : []),
   ];
-  const result: RetrofitResult = { plan, dockerfile, diff, changes, statuses: [], backups: [], securityTxtProblems, composeSuggestions, notes };
+  const result: RetrofitResult = { plan, answers, dockerfile, diff, changes, statuses: [], backups: [], securityTxtProblems, composeSuggestions, notes };
   if (options.dryRun) return result;
   result.statuses = await applyPlan(dir, planned, { onStatus: options.onStatus });
   result.backups = result.statuses.filter((s) => s.verb === 'backup' && s.backup).map((s) => s.backup!);

@@ -5,8 +5,9 @@ import { analyzeDockerfile, applyPatches, CARRIED, NOT_CARRIED, planPatches, pla
 import { fixDockerfile, lintDockerfile } from '../../src/lint/index.js';
 import { fixturesDir } from '../helpers/paths.js';
 
-const STACKS = ['node', 'python', 'go'] as const;
-const read = (stack: string, file: string) => readFileSync(path.join(fixturesDir, 'retrofit', stack, file), 'utf8');
+import { existingDockerfile, generatedDockerfile, STACKS } from './stacks.js';
+
+const GENERATED = Object.fromEntries(await Promise.all(STACKS.map(async (stack) => [stack, await generatedDockerfile(stack)] as const)));
 
 /** Instructions of a Dockerfile with comments stripped, continuation lines joined. */
 function instructions(text: string): string[] {
@@ -17,8 +18,8 @@ function instructions(text: string): string[] {
 }
 
 describe.each(STACKS)('planRetrofit on the %s fixture', (stack) => {
-  const existing = read(stack, 'Dockerfile');
-  const generated = read(stack, 'generated.Dockerfile');
+  const existing = existingDockerfile(stack);
+  const generated = GENERATED[stack];
   const plan = planRetrofit(existing, { dockerfile: generated });
   const model = analyzeDockerfile(existing);
   const out = analyzeDockerfile(plan.rewrite);

@@ -1,0 +1,77 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, expect, it } from 'vitest';
+import { retrofitDir } from '../../src/retrofit/run.js';
+import { describeDocker } from '../helpers/requirements.js';
+import { answersFor, fixtureDir, STACKS, type Stack } from './stacks.js';
+
+const docker = (args: string[], options: { reject?: boolean } = {}) =>
+  execa('/usr/bin/docker', args, { env: { DOCKER_BUILDKIT: '1' }, reject: options.reject ?? true, timeout: 600_000 });
+
+const CANARY = 'npm_CANARYc4n4ryC4N4RYc4n4ryC4N4RYc4n4ry';
+const cleanup: Array<() => Promise<unknown>> = [];
+afterAll(async () => {
+  for (const step of cleanup.reverse()) await step().catch(() => {});
+});
+
+async function getJson(port: string): Promise<Record<string, unknown>> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/`);
+      if (response.ok) return (await response.json()) as Record<string, unknown>;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`nothing answered on port ${port}`);
+}
+
+describeDocker('retrofitted fixtures build and run hardened', () => {
+  it.each(STACKS)('%s: builds against the stand-in bases and serves as non-root on a read-only root', async (stack: Stack) => {
+    const dir = mkdtempSync(path.join(tmpdir(), `retrofit-docker-${stack}-`));
+    cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
+    cpSync(path.join(fixtureDir(stack), 'app'), dir, { recursive: true });
+    cpSync(path.join(fixtureDir(stack), 'Dockerfile'), path.join(dir, 'Dockerfile'));
+    const answers = answersFor(stack);
+    const result = await retrofitDir(dir, answers, { adjustAnswers: false });
+    expect(result.backups).toEqual(['Dockerfile.harden-init.bak']);
+
+    const tag = `harden-init-retrofit-${stack}:test`;
+    const secretArgs: string[] = [];
+    for (const secret of result.plan.secrets) {
+      const file = path.join(dir, '..', `${path.basename(dir)}-${secret.id}`);
+      writeFileSync(file, CANARY);
+      cleanup.push(async () => rmSync(file, { force: true }));
+      secretArgs.push('--secret', `id=${secret.id},src=${file}`);
+    }
+    cleanup.push(() => docker(['image', 'rm', '-f', tag], { reject: false }));
+    await docker(['build', '-q', ...secretArgs, '-t', tag, dir]);
+
+    // No secret anywhere in the image: not in its config, its history or its layers.
+    const inspect = (await docker(['image', 'inspect', tag])).stdout;
+    const history = (await docker(['history', '--no-trunc', tag])).stdout;
+    for (const text of [inspect, history]) {
+      expect(text).not.toContain(CANARY);
+      expect(text).not.toMatch(/API_KEY|DB_PASSWORD|GITHUB_TOKEN=|NPM_TOKEN=/);
+    }
+    const saved = await execa('/usr/bin/docker', ['save', tag], { encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 });
+    expect(Buffer.from(saved.stdout).includes(Buffer.from(CANARY))).toBe(false);
+
+    const port = String(answers.port);
+    const name = `harden-init-retrofit-${stack}-${process.pid}`;
+    cleanup.push(() => docker(['rm', '-f', name], { reject: false }));
+    await docker(['run', '-d', '--name', name, '--read-only', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '-p', `127.0.0.1::${port}`, tag]);
+    const mapped = (await docker(['port', name, `${port}/tcp`])).stdout.split('\n')[0].split(':').pop()!;
+    const body = await getJson(mapped);
+    expect(body.uid).not.toBe(0);
+    expect(body.uid).toBe(answers.uid);
+    // Config ENV and custom steps were carried over.
+    expect(body.greeting).toMatch(/^hello/);
+    if (stack !== 'go') expect(body.marker).toBe('built');
+    const user = (await docker(['inspect', '-f', '{{.Config.User}}', tag])).stdout.trim();
+    expect(user).toBe(`${answers.uid}:${answers.uid}`);
+  }, 600_000);
+});
