@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { examples, type CommandDef } from '../command.js';
-import { notBuilt } from './not-built.js';
 
 export const securityTxtCommand: CommandDef = {
   name: 'security-txt',
@@ -14,7 +13,9 @@ export const securityTxtCommand: CommandDef = {
       .option('--expires <ISO 8601>', 'expiry (at most one year ahead; default one year minus a day)');
     examples(cmd, ['harden-init security-txt --contact mailto:security@example.com', 'harden-init security-txt --check .well-known/security.txt']);
   },
-  async run() {
-    notBuilt('security-txt');
+  async run(args, options, ctx) {
+    const { checkSecurityTxtFile, writeSecurityTxt } = await import('../../securitytxt/run.js');
+    if (typeof options.check === 'string') return checkSecurityTxtFile(options.check, ctx);
+    return writeSecurityTxt(args[0] ?? '.', options, ctx);
   },
 };
