@@ -278,7 +278,7 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
     plan.converted.push(`USER ${user.user} (line ${user.line}) -> USER ${uid}:${uid}${user.root ? ' (root is never the final user)' : ''}`);
   }
   if (!model.users.some((u) => u.stage === userFinal.index)) plan.converted.push(`no USER (runs as root) -> USER ${uid}:${uid}`);
-  for (const stage of model.stages.filter((s) => s.unpinned)) plan.converted.push(`FROM ${stage.image} (line ${stage.line}) -> a pinned base (${stage.isFinal ? final.image : build.image})`);
+  for (const stage of model.stages.filter((s) => s.unpinned)) plan.converted.push(`FROM ${stage.image} (line ${stage.line}) -> a pinned base (${stage.isFinal ? (single && build !== final ? `${build.image}, then ${final.image}` : final.image) : build.image})`);
   if (userFinal.platform) {
     for (const target of [build, final]) out.editFrom(target, userFinal.platform);
   }
@@ -301,6 +301,8 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
     }
   }
   plan.rewrite = out.render();
+  plan.carried = [...new Set(plan.carried)];
+  plan.converted = [...new Set(plan.converted)];
   return plan;
 }
 
