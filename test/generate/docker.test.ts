@@ -90,6 +90,14 @@ describeDocker('generated Dockerfiles build and run hardened on Docker', () => {
       const labels = JSON.parse((await docker(['inspect', '-f', '{{json .Config.Labels}}', tag])).stdout) as Record<string, string>;
       expect(labels['org.opencontainers.image.revision']).toBe('test');
       expect(labels['org.opencontainers.image.created']).toBe('2025-01-01T00:00:00Z');
+      if (name === 'node-express') {
+        // Declared writable dirs belong to the app user; the app's own files do not.
+        const probe = await docker([
+          'run', '--rm', '--entrypoint', '/nodejs/bin/node', tag, '-e',
+          "const fs = require('fs'); fs.writeFileSync('/app/data/ok', '1'); try { fs.writeFileSync('/app/src/server.js', 'x'); process.exit(3); } catch (e) { if (e.code !== 'EACCES') throw e; }",
+        ]);
+        expect(probe.exitCode, probe.all).toBe(0);
+      }
     }, 600_000);
   }
 

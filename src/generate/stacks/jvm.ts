@@ -27,7 +27,7 @@ export function planJvm(input: StackInput): StackPlan {
   const jar = quarkus ? `${answers.appDir}/quarkus-run.jar` : `${answers.appDir}/app.jar`;
   const { env } = splitCommand(answers.startCommand, 'startCommand');
   return {
-    template: 'java',
+    template: answers.language === 'kotlin' ? 'kotlin' : 'java',
     stages: [
       { name: 'build', image: buildImage, reason: `${gradle ? 'Gradle' : 'Maven'} with a full JDK: dependencies are fetched and the jar is built here` },
       { name: 'final', image: finalImage, reason: reasons[flavor] },

@@ -136,7 +136,8 @@ export function planNode(input: StackInput): StackPlan {
       corepack: answers.packageManager === 'yarn' || answers.packageManager === 'pnpm',
     },
     copySources: steps.manifests,
-    requiredFiles: resolved ? scriptFile(resolved.args) : [],
+    // Built entry points (dist/, .output/) are made inside the image, not copied from the context.
+    requiredFiles: resolved && !answers.buildCommand ? scriptFile(resolved.args) : [],
     ignore: ['**/node_modules', '.npm', '.yarn/cache', '.pnpm-store', 'coverage', '.next', '.nuxt', '.output', '.svelte-kit', '.astro', '.turbo', '.cache'],
     entrypoint,
     cmd,
