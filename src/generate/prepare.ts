@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseImagesFor, generateFiles } from './index.js';
+import { UsageError } from '../cli/errors.js';
 import { resolveDigest } from '../registry/index.js';
 import type { AppMetadataInput, GenerateContext, GenerateResult, TemplateSet } from './types.js';
 import type { Answers } from '../questions/answers.js';
@@ -123,7 +124,7 @@ export async function prepareGeneration(dir: string, answers: Answers, options: 
   const templates = await loadTemplates(builtIn);
   if (options.templateDir) {
     if (!(await stat(options.templateDir).catch(() => null))?.isDirectory()) {
-      throw new Error(`--template-dir ${options.templateDir} is not a directory`);
+      throw new UsageError(`${options.templateDir} is not a directory`, '--template-dir', 'give a folder laid out like templates/ (<stack>/Dockerfile.eta, _partials/)');
     }
     Object.assign(templates, await loadTemplates(options.templateDir));
   }

@@ -1,4 +1,5 @@
 import type { Answers } from '../questions/answers.js';
+import { UsageError } from '../cli/errors.js';
 
 /** Template texts keyed by their path under the template root, e.g. `node/Dockerfile.eta`, `_partials/labels.eta`. */
 export type TemplateSet = Record<string, string>;
@@ -54,14 +55,17 @@ export interface GenerateResult {
   baseImages: BaseImageChoice[];
 }
 
-/** Answers that cannot produce a Dockerfile; `field` is the answers path, e.g. `security.expires`. */
-export class GenerateError extends Error {
+/**
+ * Answers that cannot produce a Dockerfile; `field` is the answers path, e.g. `security.expires`.
+ * A usage error (exit 2): `harden-init: security.expires: is required ... (answers): give --expires ...`.
+ */
+export class GenerateError extends UsageError {
   constructor(
     readonly field: string,
     readonly problem: string,
-    readonly fix: string,
+    fix: string,
   ) {
-    super(`${field}: ${problem}`);
+    super(`${field}: ${problem}`, 'answers', fix);
   }
 }
 

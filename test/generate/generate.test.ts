@@ -3,6 +3,7 @@ import { BASE_IMAGES } from '../../src/generate/base.js';
 import { buildDockerignore, generateFiles, gitignoreToDocker, isIgnored, mirrorRef, GenerateError } from '../../src/generate/index.js';
 import { planStack } from '../../src/generate/index.js';
 import { parseAnswers, type Answers } from '../../src/questions/answers.js';
+import { reportError } from '../../src/cli/errors.js';
 import { FIXED_PINS, fixtureAnswers, fixtureContext, fixtureNames } from './helpers.js';
 
 const file = (result: ReturnType<typeof generateFiles>, name: string) => result.files.find((entry) => entry.path === name)?.content ?? '';
@@ -119,6 +120,9 @@ describe('generateFiles', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(GenerateError);
       expect((error as GenerateError).field).toBe('startCommand');
+      const report = reportError(error);
+      expect(report.exitCode).toBe(2);
+      expect(report.line).toMatch(/^harden-init: startCommand: "node a\.js && node b\.js" uses shell syntax \(answers\): give a plain command/);
     }
   });
 });
