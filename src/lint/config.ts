@@ -1,7 +1,7 @@
 // Adapter: finds and reads lint config files (.hadolint.yaml/.yml, .harden-init.json, --config).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultLintConfig, LintConfigError, parseLintConfigText, type LintConfig } from './config-schema.js';
+import { defaultLintConfig, LintConfigError, type LintConfig } from './config-schema.js';
 
 /** A config file that cannot be read or has a bad value; `file` is the path, `key` the offending key. */
 export class LintConfigFileError extends Error {
@@ -23,8 +23,10 @@ async function readOptional(file: string): Promise<string | null> {
   }
 }
 
-function parseFile(file: string, text: string, base: LintConfig): LintConfig {
+async function parseFile(file: string, text: string, base: LintConfig): Promise<LintConfig> {
   const kind = file.endsWith('.json') ? 'json' : 'yaml';
+  // The YAML parser loads only when a config file is there to read.
+  const { parseLintConfigText } = await import('./config-text.js');
   try {
     if (kind === 'json' && !path.basename(file).startsWith('.harden-init')) {
       // Any other JSON file is a plain config object (hadolint keys at the top).
@@ -47,19 +49,19 @@ export async function loadLintConfig(dir: string, explicitPath?: string): Promis
     const file = path.resolve(dir, explicitPath);
     const text = await readOptional(file);
     if (text === null) throw new LintConfigFileError(file, 'no such file');
-    return parseFile(file, text, defaultLintConfig());
+    return await parseFile(file, text, defaultLintConfig());
   }
   let config = defaultLintConfig();
   for (const name of ['.hadolint.yaml', '.hadolint.yml']) {
     const file = path.join(dir, name);
     const text = await readOptional(file);
     if (text !== null) {
-      config = parseFile(file, text, config);
+      config = await parseFile(file, text, config);
       break;
     }
   }
   const ours = path.join(dir, '.harden-init.json');
   const text = await readOptional(ours);
-  if (text !== null) config = parseFile(ours, text, config);
+  if (text !== null) config = await parseFile(ours, text, config);
   return config;
 }

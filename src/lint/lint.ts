@@ -33,10 +33,11 @@ function readPragmas(model: DockerfileModel): Pragma[] {
   const pragmas: Pragma[] = [];
   const starts = model.instructions.filter((i) => !i.onbuild);
   for (const comment of model.comments) {
-    // Comment lines inside a continued instruction belong to it, not before the next one.
-    if (starts.some((i) => i.line < comment.line && i.endLine > comment.line)) continue;
+    if (!/^(hadolint|harden-init)\s/i.test(comment.text)) continue;
     const match = PRAGMA.exec(comment.text.trim());
     if (!match) continue;
+    // Comment lines inside a continued instruction belong to it, not before the next one.
+    if (starts.some((i) => i.line < comment.line && i.endLine > comment.line)) continue;
     const names = match[3]
       .split('#')[0]
       .split(',')

@@ -87,6 +87,56 @@ function parseExec(text: string): string[] | null {
   }
 }
 
+/** Leading `--name=value` flags of an instruction's arguments, and where the rest starts. */
+function splitFlags(source: string, escape: string): { flags: InstrFlag[]; rest: string; restOffset: number } {
+  const flags: InstrFlag[] = [];
+  let i = 0;
+  for (;;) {
+    // Skip blanks and line continuations between flags.
+    while (i < source.length) {
+      if (source[i] === ' ' || source[i] === '\t') i++;
+      else if (source[i] === escape && (source[i + 1] === ' ' || source[i + 1] === '\t')) i++;
+      else if (source[i] === escape && (source[i + 1] === '\n' || (source[i + 1] === '\r' && source[i + 2] === '\n'))) i += source[i + 1] === '\r' ? 3 : 2;
+      else if ((source[i] === '\n' || source[i] === '\r') && i > 0) i++;
+      else break;
+    }
+    if (!source.startsWith('--', i) || source[i + 2] === undefined || /\s/.test(source[i + 2])) break;
+    let j = i;
+    while (j < source.length && !/\s/.test(source[j])) j++;
+    const word = source.slice(i + 2, j);
+    const eq = word.indexOf('=');
+    flags.push({ name: eq >= 0 ? word.slice(0, eq) : word, value: eq >= 0 ? word.slice(eq + 1) : null });
+    i = j;
+  }
+  return { flags, rest: source.slice(i), restOffset: i };
+}
+
+/** Arguments as the builder sees them: continuations joined, comment and empty lines inside dropped. */
+function joinContinuations(raw: string, escape: string): string {
+  if (!raw.includes('\n')) return raw;
+  const lines = raw.split('\n');
+  let out = '';
+  let continued = false;
+  for (const original of lines) {
+    const line = original.replace(/\r$/, '');
+    if (continued && (line.trim() === '' || line.trim().startsWith('#'))) continue;
+    continued = line.endsWith(escape);
+    out += continued ? line.slice(0, -1) : `${line}\n`;
+  }
+  return out.replace(/\n$/, '');
+}
+
+/** `registry/name:tag@sha256:...` -> parts (variables kept as written). */
+export function parseImageRef(image: string): { name: string | null; tag: string | null; digest: string | null } {
+  if (!image) return { name: null, tag: null, digest: null };
+  const at = image.indexOf('@');
+  const digest = at >= 0 ? image.slice(at + 1) : null;
+  const base = at >= 0 ? image.slice(0, at) : image;
+  const colon = base.lastIndexOf(':');
+  const tag = colon > base.lastIndexOf('/') ? base.slice(colon + 1) : null;
+  return { name: tag !== null ? base.slice(0, colon) : base, tag: tag || null, digest: digest || null };
+}
+
 function offsetOf(lineStarts: number[], position: { line: number; character: number }): number {
   return (lineStarts[position.line] ?? lineStarts[lineStarts.length - 1]) + position.character;
 }
@@ -115,19 +165,23 @@ export function parseDockerfile(text: string): DockerfileModel {
   });
 
   let stage: Stage | null = null;
+  const escape = model.escape;
   const add = (node: Instruction, onbuild: boolean, outer?: Instruction) => {
     const keyword = node.getKeyword().toUpperCase();
     const range = (outer ?? node).getRange();
-    const argsRange = node.getArgumentsRange();
-    const raw = node.getRawArgumentsContent() ?? '';
-    const flagged = node as Instruction & { getFlags?: () => Array<{ getName(): string; getValue(): string | null }> };
-    const flags = typeof flagged.getFlags === 'function' ? flagged.getFlags().map((f) => ({ name: f.getName(), value: f.getValue() })) : [];
+    const keywordRange = node.getInstructionRange();
+    const start = offsetOf(lineStarts, range.start);
+    const end = offsetOf(lineStarts, range.end);
+    // The parser's argument accessors re-scan the instruction on every call; read the text once here.
+    const afterKeyword = offsetOf(lineStarts, keywordRange.end);
+    const { flags, rest, restOffset } = splitFlags(text.slice(afterKeyword, Math.max(afterKeyword, offsetOf(lineStarts, node.getRange().end))), escape);
+    const raw = rest.replace(/\s+$/, '');
+    const argsText = joinContinuations(raw, escape).trim();
     const withProps = node as Instruction & { getProperties?: () => Array<{ getName(): string; getValue(): string | null; getAssignmentOperator(): string | null }> };
     const properties =
       typeof withProps.getProperties === 'function' && (keyword === 'ENV' || keyword === 'ARG' || keyword === 'LABEL')
         ? withProps.getProperties().map((p) => ({ name: p.getName(), value: p.getValue(), operator: p.getAssignmentOperator() }))
         : [];
-    const argsText = node.getArgumentsContent() ?? '';
     let shell: ShellScript | null = null;
     const instr: Instr = {
       keyword,
@@ -137,11 +191,11 @@ export function parseDockerfile(text: string): DockerfileModel {
       column: (outer ?? node).getInstructionRange().start.character + 1,
       text: argsText,
       raw,
-      rawStart: argsRange ? offsetOf(lineStarts, argsRange.start) : offsetOf(lineStarts, range.end),
-      start: offsetOf(lineStarts, range.start),
-      end: offsetOf(lineStarts, range.end),
+      rawStart: afterKeyword + restOffset,
+      start,
+      end,
       flags,
-      args: node.getArguments().map((a) => a.getValue()),
+      args: argsText === '' ? [] : argsText.split(/\s+/),
       exec: ['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'ADD', 'COPY', 'VOLUME'].includes(keyword) ? parseExec(argsText) : null,
       onbuild,
       stage: stage ? stage.index : -1,
@@ -150,7 +204,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       shell() {
         if (!shell) {
           try {
-            shell = this.exec || /^\s*<</.test(raw) ? { commands: [], hasPipe: false } : parseShell(raw, model.escape);
+            shell = this.exec || /^\s*<</.test(raw) ? { commands: [], hasPipe: false } : parseShell(raw, escape);
           } catch {
             shell = { commands: [], hasPipe: false };
           }
@@ -158,9 +212,6 @@ export function parseDockerfile(text: string): DockerfileModel {
         return shell;
       },
     };
-    if (keyword === 'HEALTHCHECK' && flags.length === 0) {
-      // The parser keeps HEALTHCHECK's CMD flags; nothing else to do.
-    }
     model.instructions.push(instr);
     if (stage) stage.instructions.push(instr);
     return instr;
@@ -168,25 +219,23 @@ export function parseDockerfile(text: string): DockerfileModel {
 
   for (const node of dockerfile.getInstructions()) {
     const keyword = node.getKeyword().toUpperCase();
-    if (keyword === 'FROM' && !(node as unknown as { onbuild?: boolean }).onbuild) {
-      const from = node as unknown as import('dockerfile-ast').From;
-      const stageName = from.getBuildStage();
-      const image = node.getArguments().filter((a) => !a.getValue().startsWith('--'))[0]?.getValue() ?? '';
-      const next: Stage = {
-        index: model.stages.length,
-        from: undefined as unknown as Instr,
-        name: stageName ? stageName.toLowerCase() : null,
-        nameWritten: stageName,
-        image,
-        imageName: from.getImageName(),
-        tag: from.getImageTag(),
-        digest: from.getImageDigest(),
-        platform: from.getPlatformFlag()?.getValue() ?? null,
-        instructions: [],
-      };
+    if (keyword === 'FROM') {
+      const next: Stage = { index: model.stages.length, from: undefined as unknown as Instr, name: null, nameWritten: null, image: '', imageName: null, tag: null, digest: null, platform: null, instructions: [] };
       stage = next;
       model.stages.push(next);
-      next.from = add(node, false);
+      const from = add(node, false);
+      next.from = from;
+      const [image = '', as, name] = from.args;
+      const ref = parseImageRef(image);
+      next.image = image;
+      next.imageName = ref.name;
+      next.tag = ref.tag;
+      next.digest = ref.digest;
+      if (as?.toLowerCase() === 'as' && name) {
+        next.name = name.toLowerCase();
+        next.nameWritten = name;
+      }
+      next.platform = from.flags.find((f) => f.name === 'platform')?.value ?? null;
       continue;
     }
     if (keyword === 'ONBUILD') {

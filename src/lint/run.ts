@@ -1,10 +1,8 @@
 // The `harden-init lint` command: reads files and config, lints or fixes, prints a report.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { InputError, UsageError } from '../cli/errors.js';
-import { backupFile, writeFileAtomic } from '../write/apply.js';
-import { fileDiff } from '../write/diff.js';
 import { LintConfigFileError, loadLintConfig } from './config.js';
 import type { Threshold } from './config-schema.js';
 import { fixDockerfile } from './fix.js';
@@ -60,7 +58,8 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
     const name = display(ctx.cwd, absolute);
     let text: string;
     try {
-      text = await readFile(absolute, 'utf8');
+      // Synchronous: many small files read faster without a round trip through the thread pool each.
+      text = readFileSync(absolute, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : `cannot read it (${code ?? 'error'})`;
@@ -69,6 +68,8 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
     if (options.fix) {
       const result = fixDockerfile(text, { config });
       if (result.text !== text) {
+        // Loaded only for --fix: the diff library is not needed to lint.
+        const [{ backupFile, writeFileAtomic }, { fileDiff }] = await Promise.all([import('../write/apply.js'), import('../write/diff.js')]);
         const backup = await backupFile(path.dirname(absolute), path.basename(absolute));
         await writeFileAtomic(absolute, result.text);
         diffOut.write(`${fileDiff(name, text, result.text)}\n`);

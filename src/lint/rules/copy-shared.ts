@@ -28,7 +28,9 @@ function splitWords(text: string): string[] {
 }
 
 export function copyPaths(instr: Instr): { sources: string[]; dest: string | null } {
-  const words = instr.exec ?? splitWords(instr.text).filter((a) => !a.startsWith('--'));
+  // With heredocs (`COPY <<EOF /dest`) the body follows the first line; only that line holds paths.
+  const text = /<<-?["']?\w/.test(instr.text) ? instr.text.split('\n')[0] : instr.text;
+  const words = instr.exec ?? splitWords(text).filter((a) => !a.startsWith('--'));
   // Heredoc sources (`COPY <<EOF /x`) are inline files.
   const list = words.filter((w) => !w.startsWith('<<'));
   if (list.length < 2) return { sources: list.slice(0, -1), dest: list[list.length - 1] ?? null };

@@ -12,9 +12,9 @@ export const rule: Rule = {
   aliases: ['UndefinedVar'],
   docs: 'An ARG declared before FROM or in another stage is not visible in this stage; the reference expands to an empty string. Declare `ARG name` again inside the stage.',
   check(model) {
-    // Only names declared outside the stage (a global ARG, another stage) are reported: a name the
-    // file never declares may come from the base image's environment, which is not visible here.
-    const declaredIn = (stage: number) => new Set(model.instructions.filter((i) => i.stage !== stage && (i.keyword === 'ARG' || i.keyword === 'ENV')).flatMap((i) => i.properties.map((p) => p.name)));
+    // Only ARGs declared outside the stage (before FROM, in another stage) are reported: other names
+    // may come from the base image's environment, which is not visible here.
+    const declaredIn = (stage: number) => new Set(model.instructions.filter((i) => i.stage !== stage && i.keyword === 'ARG').flatMap((i) => i.properties.map((p) => p.name)));
     const hits: RuleHit[] = [];
     for (const stage of model.stages) {
       const declaredAnywhere = declaredIn(stage.index);
