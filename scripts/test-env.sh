@@ -56,7 +56,7 @@ registry_up() { curl -fsS -m 3 -o /dev/null "http://$registry/v2/" 2>/dev/null; 
 if ! registry_up; then
   say "starting docker-registry on $registry (log: $logdir/registry.log)"
   mkdir -p /var/lib/harden-init-registry
-  nohup docker-registry serve "$repo/scripts/registry-config.yml" >>"$logdir/registry.log" 2>&1 &
+  setsid nohup docker-registry serve "$repo/scripts/registry-config.yml" >>"$logdir/registry.log" 2>&1 &
   for _ in $(seq 1 30); do
     registry_up && break
     sleep 1

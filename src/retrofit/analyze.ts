@@ -221,6 +221,28 @@ function readRun(
   // Docker drops comment lines inside a continued instruction; a re-joined command must too.
   args = args.split('\n').filter((line, index) => index === 0 || !/^\s*#/.test(line)).join('\n');
   const secrets = referencedVariables(args).filter((n) => secretNames.has(n));
+  const secretMounts = existingSecretMounts(raw);
+  const before = { custom: model.custom.length, deps: model.dependencySteps.length };
+  readRunSegments(model, stage, line, raw, args, secrets, secretNames);
+  if (secretMounts.length) {
+    for (const step of [...model.custom.slice(before.custom), ...model.dependencySteps.slice(before.deps)]) step.secretMounts = secretMounts;
+  }
+}
+
+/** Secret mounts already on a RUN (as in a file harden-init wrote before): they must survive a re-run. */
+function existingSecretMounts(raw: string): string[] {
+  return [...raw.matchAll(/--mount=(\S*type=secret\S*)/g)].map((m) => `--mount=${m[1]}`);
+}
+
+function readRunSegments(
+  model: DockerfileModel,
+  stage: number,
+  line: number,
+  raw: string,
+  args: string,
+  secrets: string[],
+  secretNames: Set<string>,
+): void {
   if (/^\s*(\[|<<)/.test(args) || /<<-?\s*['"]?[A-Za-z_]+/.test(args)) {
     model.custom.push({ stage, line, keyword: 'RUN', text: raw, secrets, commands: [args] });
     return;

@@ -95,10 +95,11 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
       plan.converted.push(`ARG ${variable.name} (line ${variable.line}) dropped: ${variable.reason}, and no step uses it`);
     }
   }
-  const secretMount = (names: string[]) => {
+  const secretMount = (names: string[], existing: string[] = []) => {
     const ids = names.map((n) => plan.secrets.find((s) => s.variable === n)).filter((s) => s !== undefined);
+    const flags = [...new Set([...ids.map((s) => `--mount=type=secret,id=${s.id}`), ...existing])];
     return {
-      flags: ids.map((s) => `--mount=type=secret,id=${s.id}`).join(' '),
+      flags: flags.join(' '),
       exports: ids.map((s) => `export ${s.variable}="$(cat /run/secrets/${s.id})"`),
     };
   };
@@ -159,8 +160,8 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
   // Dependency installs that needed more than the install itself (a token, an .npmrc) join the generated install.
   const genInstall = build.instructions.find((i) => i.getKeyword().toUpperCase() === 'RUN' && splitCommand(i.getRawArgumentsContent() ?? '').some((s) => classifySegment(s.text) === 'dependencies'));
   for (const step of model.dependencySteps) {
-    if (!step.before.length && !step.after.length && !step.secrets.length) continue;
-    const mount = secretMount(step.secrets);
+    if (!step.before.length && !step.after.length && !step.secrets.length && !step.secretMounts?.length) continue;
+    const mount = secretMount(step.secrets, step.secretMounts);
     if (genInstall) {
       const genText = instructionText(generatedText, genInstall);
       const flags = (genInstall as unknown as { getFlags(): Array<{ toString(): string }> }).getFlags().map((f) => f.toString());
@@ -188,8 +189,8 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
         unsafe({ line: step.line, what: `RUN ${step.commands.join(' && ')}`.slice(0, 160), why: `the final base ${final.image} has no shell; choose --base slim or move the step into the build stage` }, { stage: final, where });
         continue;
       }
-      const mount = secretMount(step.secrets);
-      const text = mount.flags ? `RUN ${mount.flags} ${[...mount.exports, ...step.commands].join(' \\\n && ')}` : step.text;
+      const mount = secretMount(step.secrets, step.secretMounts);
+      const text = mount.flags && !step.secretMounts?.length ? `RUN ${mount.flags} ${[...mount.exports, ...step.commands].join(' \\\n && ')}` : step.text;
       out.insert(anchorLine(target, where), [note(step.line), text]);
       plan.carried.push(`step (line ${step.line}) -> ${target === final ? 'final' : 'build'} stage`);
       if (mount.flags) plan.converted.push(`secret use (line ${step.line}) -> ${mount.flags}`);

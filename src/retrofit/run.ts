@@ -91,7 +91,7 @@ async function defaultLinter(): Promise<{ lint?: (text: string) => LintFinding[]
 
 async function defaultGenerator(dir: string, answers: Answers, options: RetrofitOptions): Promise<GeneratedFiles> {
   const { prepareGeneration } = await import('../generate/prepare.js');
-  return prepareGeneration(dir, answers, { templateDir: options.templateDir, onWarning: options.onWarning });
+  return prepareGeneration(dir, answers, { templateDir: options.templateDir, onWarning: options.onWarning, registry: answers.registry, pin: answers.pin });
 }
 
 /**

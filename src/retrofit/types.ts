@@ -109,6 +109,8 @@ export interface CustomStep {
   text: string;
   /** Secret variables the step reads. */
   secrets: string[];
+  /** `--mount=type=secret,...` flags the instruction already had (kept on the carried step). */
+  secretMounts?: string[];
   /** For RUN: the command segments the step keeps. */
   commands: string[];
 }
@@ -123,6 +125,8 @@ export interface DependencyStep {
   /** The install commands themselves. */
   installs: string[];
   secrets: string[];
+  /** `--mount=type=secret,...` flags the instruction already had (kept on the carried step). */
+  secretMounts?: string[];
 }
 
 export interface DockerfileModel {

@@ -1,11 +1,13 @@
 // `harden-init [dir]`: picks the shell (wizard, --plain, --yes/--answers), wires the real actions
 // (detection, generation, the write layer) and turns outcomes into status lines and exit codes.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { Cancelled, InputError, UsageError } from '../cli/errors.js';
 import type { RepoSnapshot } from '../detect/types.js';
+import type { Answers } from '../questions/answers.js';
 import { QUESTIONS } from '../questions/model.js';
 import { AnswerError, resolveAnswers, type ResolveInput } from '../questions/resolve.js';
 import type { InitActions, Prepared } from '../ui/actions.js';
@@ -39,15 +41,11 @@ export function createInitActions(root: string, options: InitActionOptions = {})
       return { metadata: readAppMetadata(repo, app), gitEmail, suggestedSecrets: needsBuildSecrets(repo, app).map((need) => need.id) };
     },
     async prepare(answers): Promise<Prepared> {
-      const { prepareGeneration } = await import('../generate/prepare.js');
       const appDir = answers.app === '.' ? root : path.join(root, answers.app);
-      const result = await prepareGeneration(appDir, answers, {
-        templateDir: options.templateDir,
-        registry: answers.registry,
-        pin: answers.pin,
-        onWarning: options.onWarning,
-      });
       const prefix = answers.app === '.' ? '' : `${answers.app.replace(/\/+$/, '')}/`;
+      const result = existsSync(path.join(appDir, 'Dockerfile'))
+        ? await retrofitExisting(appDir, answers, options)
+        : await generateNew(appDir, answers, options);
       const files = result.files.map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
       return { plan: await planFromDisk(root, files), notes: result.notes, baseImages: result.baseImages };
     },
@@ -63,6 +61,35 @@ export function createInitActions(root: string, options: InitActionOptions = {})
       return applyPlan(root, plan, { skip, onStatus });
     },
   };
+}
+
+async function generateNew(appDir: string, answers: Answers, options: InitActionOptions) {
+  const { prepareGeneration } = await import('../generate/prepare.js');
+  return prepareGeneration(appDir, answers, { templateDir: options.templateDir, registry: answers.registry, pin: answers.pin, onWarning: options.onWarning });
+}
+
+/**
+ * An app that already has a Dockerfile is retrofitted, not overwritten: its Dockerfile becomes the
+ * merge of the user's file into the hardened one, .dockerignore is extended, security.txt is kept
+ * (and checked), compose files get suggestions.
+ */
+async function retrofitExisting(appDir: string, answers: Answers, options: InitActionOptions) {
+  const { retrofitDir } = await import('../retrofit/run.js');
+  const result = await retrofitDir(appDir, answers, { dryRun: true, templateDir: options.templateDir, onWarning: options.onWarning });
+  const notes = [
+    'your Dockerfile was merged into the hardened one (the old file is kept as a .harden-init.bak backup)',
+    ...result.notes,
+    ...result.securityTxtProblems.map((p) => `${p.path}:${p.line}: ${p.message} (kept your security.txt)`),
+    ...result.composeSuggestions.map((c) => `${c.path}: suggested runtime hardening for ${c.services.join(', ')} (not applied):\n${c.diff}`),
+  ];
+  const files = result.changes.map((change) => ({ path: change.path, content: change.after }));
+  const baseImages = analyzeBases(result.dockerfile);
+  return { files, notes, baseImages };
+}
+
+/** The FROM lines of the final Dockerfile, for the wizard's summary. */
+function analyzeBases(dockerfile: string) {
+  return [...dockerfile.matchAll(/^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/gim)].map((m) => ({ stage: m[2] ?? '', ref: m[1], reason: 'kept from the merge of your Dockerfile' }));
 }
 
 /** `git config user.email` in the project folder, or null. */

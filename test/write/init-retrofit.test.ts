@@ -1,0 +1,49 @@
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lintDockerfile } from '../../src/lint/index.js';
+import { runCli } from '../helpers/cli.js';
+import { fixturesDir } from '../helpers/paths.js';
+
+// `harden-init --yes` in a folder that already has a Dockerfile retrofits it instead of replacing it.
+describe('harden-init --yes on an existing Dockerfile', () => {
+  const dirs: string[] = [];
+  afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+  async function insecureNodeApp(): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'harden-init-retrofit-'));
+    dirs.push(dir);
+    await cp(path.join(fixturesDir, 'retrofit/node/app'), dir, { recursive: true });
+    await cp(path.join(fixturesDir, 'retrofit/node/Dockerfile'), path.join(dir, 'Dockerfile'));
+    return dir;
+  }
+  const args = (dir: string) => ['--yes', '--no-pin', '--contact', 'mailto:security@example.com', dir];
+
+  it('merges the user file, keeps a byte-identical backup and tells what was not carried over', async () => {
+    const dir = await insecureNodeApp();
+    const original = await readFile(path.join(dir, 'Dockerfile'));
+    const { exitCode, stdout, stderr } = await runCli(args(dir));
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^backup\s+Dockerfile -> Dockerfile\.harden-init\.bak$/m);
+    expect(await readFile(path.join(dir, 'Dockerfile.harden-init.bak'))).toEqual(original);
+    expect(stderr).toContain('API_KEY');
+    const hardened = await readFile(path.join(dir, 'Dockerfile'), 'utf8');
+    expect(hardened).toContain('--mount=type=secret,id=npm_token');
+    expect(hardened).toContain('ENV GREETING="hello from retrofit"');
+    expect(hardened).toMatch(/apt-get install[^\n]*tini/);
+    expect(hardened).not.toMatch(/^ADD |^MAINTAINER|sk_live|FROM node:latest/m);
+    expect(hardened).toMatch(/^USER 10001:10001$/m);
+    const problems = lintDockerfile(hardened).filter((finding) => finding.level === 'error' || finding.level === 'warning');
+    expect(problems).toEqual([]);
+  });
+
+  it('a second run keeps the build secret mount of the first', async () => {
+    const dir = await insecureNodeApp();
+    expect((await runCli(args(dir))).exitCode).toBe(0);
+    expect((await runCli(args(dir))).exitCode).toBe(0);
+    const hardened = await readFile(path.join(dir, 'Dockerfile'), 'utf8');
+    expect(hardened).toContain('--mount=type=secret,id=npm_token');
+    expect(await readFile(path.join(dir, 'Dockerfile.harden-init.1.bak'), 'utf8')).toContain('--mount=type=secret,id=npm_token');
+  });
+});
