@@ -167,7 +167,7 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
   say();
   say('Next steps:');
   for (const offer of NEXT_OFFERS) {
-    const args = offerArgs(offer.id, answers.app);
+    const args = offerArgs(offer.id, answers.app, answers.image.title);
     if (args.length > 0) say(`  ${offer.label}: harden-init ${args.join(' ')}`);
   }
   return { kind: 'done', statuses };

@@ -35,25 +35,29 @@ export const NEXT_OFFERS = [
 
 export type NextOffer = (typeof NEXT_OFFERS)[number]['id'];
 
-/** The harden-init command line an offer hands over to (empty for "done"). */
-export function offerArgs(offer: NextOffer, app: string): string[] {
+/**
+ * The harden-init command line an offer hands over to (empty for "done"). Build and scan name the
+ * same image tag, so "scan" finds what "build" made.
+ */
+export function offerArgs(offer: NextOffer, app: string, title?: string): string[] {
   const dir = app === '.' ? '.' : app;
   const dockerfile = app === '.' ? 'Dockerfile' : `${app}/Dockerfile`;
+  const tag = `${imageName(app, title)}:latest`;
   switch (offer) {
     case 'lint':
       return ['lint', dockerfile];
     case 'build':
-      return ['build', dir];
+      return ['build', dir, '--tag', tag, '--run'];
     case 'scan':
-      return ['scan', `${imageName(app)}:latest`, '--file', dockerfile];
+      return ['scan', tag, '--file', dockerfile];
     case 'done':
       return [];
   }
 }
 
-function imageName(app: string): string {
-  const last = app === '.' ? 'app' : app.split('/').filter(Boolean).pop() ?? 'app';
-  return last.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
+function imageName(app: string, title?: string): string {
+  const last = title ?? (app === '.' ? 'app' : app.split('/').filter(Boolean).pop() ?? 'app');
+  return last.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'app';
 }
 
 export interface WizardState {
@@ -300,7 +304,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         case 'write':
           return state.written.status === 'done' ? enter(state, { kind: 'next' }) : state.written.status === 'failed' ? { ...state, exit: { kind: 'done', handOver: null } } : state;
         case 'next': {
-          const args = offerArgs(NEXT_OFFERS[state.nextIndex].id, state.answers?.app ?? '.');
+          const args = offerArgs(NEXT_OFFERS[state.nextIndex].id, state.answers?.app ?? '.', state.answers?.image.title);
           return { ...state, exit: { kind: 'done', handOver: args.length > 0 ? args : null } };
         }
       }

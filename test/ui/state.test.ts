@@ -138,6 +138,6 @@ describe('wizard navigation', () => {
     state = run(state, { type: 'prepared', prepared: { plan: [], notes: [], baseImages: [] } }, enter, { type: 'written', statuses: [] }, enter);
     expect(where(state)).toBe('next');
     state = run(state, { type: 'move', delta: 1 }, enter);
-    expect(state.exit).toEqual({ kind: 'done', handOver: ['build', '.'] });
+    expect(state.exit).toMatchObject({ kind: 'done', handOver: ['build', '.', '--tag', expect.stringMatching(/^[a-z0-9][a-z0-9._-]*:latest$/), '--run'] });
   });
 });

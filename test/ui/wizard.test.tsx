@@ -141,11 +141,13 @@ describe('review, write and next steps', () => {
     expect(disk.get('Dockerfile')).toContain('USER 10001:10001');
     frame = await press(instance, KEY.enter, 'Next steps');
     expect(frame).toContain('harden-init lint Dockerfile');
+    // build and scan name the same image (the app's title), so scan finds what build made
+    expect(frame).toContain('harden-init build . --tag shop:latest --run');
     await press(instance, KEY.down);
     await press(instance, KEY.down);
     instance.stdin.write(KEY.enter);
     await waitForFrame(instance, () => exits.length > 0, 'the wizard to exit');
-    expect(exits[0]).toMatchObject({ kind: 'done', handOver: ['scan', 'app:latest', '--file', 'Dockerfile'] });
+    expect(exits[0]).toMatchObject({ kind: 'done', handOver: ['scan', 'shop:latest', '--file', 'Dockerfile'] });
   });
 
   it('Space keeps an existing file; Esc from review goes back to the questions', async () => {

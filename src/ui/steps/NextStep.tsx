@@ -14,7 +14,7 @@ export function NextStep({ state, dispatch, active }: StepProps) {
       <Text bold>Next steps:</Text>
       {NEXT_OFFERS.map((offer, index) => {
         const selected = index === state.nextIndex;
-        const args = offerArgs(offer.id, app);
+        const args = offerArgs(offer.id, app, state.answers?.image.title);
         return (
           <Text key={offer.id} color={selected ? theme.accent : undefined} bold={selected}>
             {selected ? '❯ ' : '  '}
