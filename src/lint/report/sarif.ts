@@ -92,7 +92,8 @@ export function buildSarif(toolName: string, rules: SarifRuleInput[], results: S
   };
 }
 
-export const RULE_DOCS_URL = 'https://github.com/harden-init/harden-init/blob/main/docs/lint-rules.md';
+/** Each rule's file carries its docs, title, fix and aliases next to the check itself. */
+export const RULE_DOCS_URL = 'https://github.com/harden-init/harden-init/blob/main/src/lint/rules';
 
 const SARIF_LEVEL: Record<LintLevel | 'off', SarifLevel> = { error: 'error', warning: 'warning', info: 'note', style: 'note', off: 'none' };
 
@@ -109,7 +110,7 @@ export function lintSarifRules(rules: readonly Rule[] = RULES): SarifRuleInput[]
     fullDescription: rule.docs,
     help: `${rule.fix}\n\n${rule.docs}${rule.aliases.length ? `\n\nAlso known as: ${rule.aliases.join(', ')}.` : ''}`,
     helpMarkdown: `**Fix:** ${rule.fix}\n\n${rule.docs}${rule.aliases.length ? `\n\nAlso known as: ${rule.aliases.map((a) => `\`${a}\``).join(', ')}.` : ''}`,
-    helpUri: `${RULE_DOCS_URL}#${rule.id.toLowerCase()}-${rule.slug}`,
+    helpUri: `${RULE_DOCS_URL}/${rule.slug}.ts`,
     level: SARIF_LEVEL[rule.level],
     tags: ['dockerfile', ...(rule.level === 'error' ? ['security'] : [])],
     properties: { aliases: rule.aliases },
