@@ -1,29 +1,12 @@
 import dockerignoreModule from '@balena/dockerignore';
+import { SECRET_PATTERNS as GENERATED_SECRET_PATTERNS } from '../generate/dockerignore.js';
 
 type Factory = typeof import('@balena/dockerignore').default;
 // The package is CommonJS (`module.exports = factory`) with ESM-style typings.
 const dockerignore: Factory = ((dockerignoreModule as unknown as { default?: Factory }).default ?? (dockerignoreModule as unknown as Factory));
 
-/** Patterns that keep secrets out of the build context (Docker's own pattern semantics). */
-export const SECRET_PATTERNS = [
-  '.git',
-  '**/.env',
-  '**/.env.*',
-  '**/*.pem',
-  '**/*.key',
-  '**/*.p12',
-  '**/*.pfx',
-  '**/id_rsa*',
-  '**/id_ed25519*',
-  '**/id_ecdsa*',
-  '**/.npmrc',
-  '**/.pypirc',
-  '**/.netrc',
-  '**/.aws',
-  '**/.ssh',
-  '**/credentials*.json',
-  '**/*.tfstate',
-];
+/** Patterns that keep secrets out of the build context: VCS data plus the generator's secret files. */
+export const SECRET_PATTERNS = ['.git', ...GENERATED_SECRET_PATTERNS, '**/credentials*.json'];
 
 export interface DockerignoreExtension {
   text: string;
