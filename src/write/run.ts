@@ -1,7 +1,6 @@
 // `harden-init [dir]`: picks the shell (wizard, --plain, --yes/--answers), wires the real actions
 // (detection, generation, the write layer) and turns outcomes into status lines and exit codes.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandContext } from '../cli/context.js';
@@ -43,9 +42,10 @@ export function createInitActions(root: string, options: InitActionOptions = {})
     async prepare(answers): Promise<Prepared> {
       const appDir = answers.app === '.' ? root : path.join(root, answers.app);
       const prefix = answers.app === '.' ? '' : `${answers.app.replace(/\/+$/, '')}/`;
-      const result = existsSync(path.join(appDir, 'Dockerfile'))
-        ? await retrofitExisting(appDir, answers, options)
-        : await generateNew(appDir, answers, options);
+      const generated = await generateNew(appDir, answers, options);
+      const existing = await readFile(path.join(appDir, 'Dockerfile'), 'utf8').catch(() => null);
+      const fresh = generated.files.find((file) => file.path === 'Dockerfile')?.content;
+      const result = existing !== null && needsRetrofit(existing, fresh) ? await retrofitExisting(appDir, answers, options) : generated;
       const files = result.files.map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
       return { plan: await planFromDisk(root, files), notes: result.notes, baseImages: result.baseImages };
     },
@@ -62,6 +62,18 @@ export function createInitActions(root: string, options: InitActionOptions = {})
     },
   };
 }
+
+/**
+ * The user's own Dockerfile, or one that carries steps over from it, is merged; a file harden-init
+ * wrote from answers alone is simply regenerated (the same answers give the same file; new answers
+ * replace it, with a backup and a diff).
+ */
+function needsRetrofit(existing: string, generated: string | undefined): boolean {
+  if (existing === generated) return false;
+  return !existing.includes(GENERATED_MARK) || existing.includes(CARRIED_MARK);
+}
+const GENERATED_MARK = 'written by harden-init.';
+const CARRIED_MARK = '# carried over from your Dockerfile';
 
 async function generateNew(appDir: string, answers: Answers, options: InitActionOptions) {
   const { prepareGeneration } = await import('../generate/prepare.js');
