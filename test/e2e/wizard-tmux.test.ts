@@ -7,7 +7,8 @@ import { folderState, makeNodeApp } from './fixture.js';
 import { TmuxSession, exitCodeIn } from './tmux.js';
 
 // Drives the BUILT cli (`npm run build` first) in a real terminal.
-const env = { SOURCE_DATE_EPOCH: '1742034030', GIT_CONFIG_GLOBAL: '/dev/null', TERM: 'xterm-256color' };
+// CI=false: under CI, Ink renders only the last frame; this terminal is a real one, as a user's is.
+const env = { SOURCE_DATE_EPOCH: '1742034030', GIT_CONFIG_GLOBAL: '/dev/null', TERM: 'xterm-256color', CI: 'false' };
 const sessions: TmuxSession[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
