@@ -30,6 +30,8 @@ export const NEXT_OFFERS = [
   { id: 'lint', label: 'Lint the Dockerfile' },
   { id: 'build', label: 'Build the image' },
   { id: 'scan', label: 'Scan the built image' },
+  { id: 'fix', label: 'Fix what lint, audit and scan found' },
+  { id: 'ci', label: 'Write a CI workflow that builds, scans and signs the image' },
   { id: 'done', label: 'Done for now' },
 ] as const;
 
@@ -50,6 +52,10 @@ export function offerArgs(offer: NextOffer, app: string, title?: string): string
       return ['build', dir, '--tag', tag, '--run'];
     case 'scan':
       return ['scan', tag, '--file', dockerfile];
+    case 'fix':
+      return ['fix', dir];
+    case 'ci':
+      return ['ci', dir, '--github'];
     case 'done':
       return [];
   }
