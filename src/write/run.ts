@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { Cancelled, InputError, UsageError } from '../cli/errors.js';
 import type { RepoSnapshot } from '../detect/types.js';
+import type { GenerateResult } from '../generate/types.js';
 import type { Answers } from '../questions/answers.js';
 import { QUESTIONS } from '../questions/model.js';
 import { AnswerError, resolveAnswers, type ResolveInput } from '../questions/resolve.js';
@@ -45,7 +46,7 @@ export function createInitActions(root: string, options: InitActionOptions = {})
       const generated = await generateNew(appDir, answers, options);
       const existing = await readFile(path.join(appDir, 'Dockerfile'), 'utf8').catch(() => null);
       const fresh = generated.files.find((file) => file.path === 'Dockerfile')?.content;
-      const result = existing !== null && needsRetrofit(existing, fresh) ? await retrofitExisting(appDir, answers, options) : generated;
+      const result = existing !== null && needsRetrofit(existing, fresh) ? await retrofitExisting(appDir, existing, answers, generated, options) : generated;
       const files = result.files.map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
       return { plan: await planFromDisk(root, files), notes: result.notes, baseImages: result.baseImages };
     },
@@ -85,9 +86,11 @@ async function generateNew(appDir: string, answers: Answers, options: InitAction
  * merge of the user's file into the hardened one, .dockerignore is extended, security.txt is kept
  * (and checked), compose files get suggestions.
  */
-async function retrofitExisting(appDir: string, answers: Answers, options: InitActionOptions) {
-  const { retrofitDir } = await import('../retrofit/run.js');
-  const result = await retrofitDir(appDir, answers, { dryRun: true, templateDir: options.templateDir, onWarning: options.onWarning });
+async function retrofitExisting(appDir: string, existing: string, answers: Answers, generated: GenerateResult, options: InitActionOptions) {
+  const [{ retrofitDir }, { retrofitAnswers }] = await Promise.all([import('../retrofit/run.js'), import('../retrofit/index.js')]);
+  // Generation resolves digests over the network: reuse it unless the merge changes the answers.
+  const unchanged = JSON.stringify(retrofitAnswers(existing, answers).answers) === JSON.stringify(answers);
+  const result = await retrofitDir(appDir, answers, { dryRun: true, generated: unchanged ? generated : undefined, templateDir: options.templateDir, onWarning: options.onWarning });
   const notes = [
     'your Dockerfile was merged into the hardened one (the old file is kept as a .harden-init.bak backup)',
     ...result.notes,
