@@ -44,7 +44,7 @@ describe('audit rules', () => {
     expect(ids(image)).not.toContain('HI603');
   });
 
-  it('HI604 catches world-writable files and dirs, not /tmp or sticky dirs or symlinks', () => {
+  it('HI604 catches world-writable files and dirs, not /tmp, sticky dirs, symlinks or device nodes the engine mounts over', () => {
     const image = goodImage();
     image.layers.push(
       layer(3, 'RUN chmod', [
@@ -53,6 +53,9 @@ describe('audit rules', () => {
         file('/tmp/x', { mode: 0o666 }),
         file('/var/cache/shared', { type: 'dir', mode: 0o1777 }),
         file('/usr/bin/link', { type: 'symlink', mode: 0o777 }),
+        file('/dev/tty', { type: 'other', mode: 0o666 }),
+        file('/dev/console', { mode: 0o666 }),
+        file('/opt/fifo', { type: 'other', mode: 0o666 }),
       ]),
     );
     expect(auditImageFacts(image).findings.filter((f) => f.id === 'HI604').map((f) => f.path)).toEqual(['/app/data', '/app/config.json']);
