@@ -16,18 +16,19 @@ export class TmuxSession {
   static start(command: string, cwd: string, env: Record<string, string>, size = { columns: 100, rows: 45 }): TmuxSession {
     const name = `harden-init-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     const exports = Object.entries(env).map(([key, value]) => `export ${key}='${value}';`).join(' ');
-    execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), '-c', cwd, `${exports} ${command}; echo "[exit $?]"; sleep 120`], {
+    // A server of its own per session: sessions ending on a shared server race with new ones starting.
+    execFileSync('tmux', ['-L', name, 'new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), '-c', cwd, `${exports} ${command}; echo "[exit $?]"; sleep 120`], {
       env: { ...process.env, TMUX: '' },
     });
     return new TmuxSession(name);
   }
 
   capture(): string {
-    return execFileSync('tmux', ['capture-pane', '-p', '-t', this.name], { encoding: 'utf8' });
+    return execFileSync('tmux', ['-L', this.name, 'capture-pane', '-p', '-t', this.name], { encoding: 'utf8' });
   }
 
   send(...keys: string[]): void {
-    execFileSync('tmux', ['send-keys', '-t', this.name, ...keys]);
+    execFileSync('tmux', ['-L', this.name, 'send-keys', '-t', this.name, ...keys]);
   }
 
   /** Polls the pane (bounded) until `ready` holds. */
@@ -62,7 +63,7 @@ export class TmuxSession {
 
   kill(): void {
     try {
-      execFileSync('tmux', ['kill-session', '-t', this.name], { stdio: 'ignore' });
+      execFileSync('tmux', ['-L', this.name, 'kill-server'], { stdio: 'ignore' });
     } catch {
       // already gone
     }
