@@ -6,7 +6,8 @@ import { EXIT, InputError, UsageError } from '../cli/errors.js';
 import { RegistryError } from '../registry/errors.js';
 import { ImageRefError, isLoopback } from '../registry/ref.js';
 import { isProviderKey, runCosign } from './cosign-cli.js';
-import { backupFile, exists, writeFileAtomic } from './files.js';
+import { backupFile, writeFileAtomic } from '../write/apply.js';
+import { exists } from './files.js';
 import { formatsOf, signImage, verifyImage, type FormatChoice, type SignatureFormat } from './image.js';
 import { decryptPrivateKey, generateKeyPair, KeyFileError, loadPublicKey } from './keys.js';
 import { readPassword } from './password.js';
@@ -33,7 +34,7 @@ export async function runKeygen(options: KeygenOptions, ctx: CommandContext): Pr
   }
   const password = await readPassword(ctx, { confirm: true });
   const pair = await generateKeyPair(password);
-  for (const file of present) ctx.stdout.write(`backup  ${relative(ctx, await backupFile(file))}\n`);
+  for (const file of present) ctx.stdout.write(`backup  ${relative(ctx, path.join(dir, await backupFile(dir, path.basename(file))))}\n`);
   await writeFileAtomic(keyFile, pair.privateKeyPem, 0o600);
   await writeFileAtomic(pubFile, pair.publicKeyPem, 0o644);
   ctx.stdout.write(`write   ${relative(ctx, keyFile)}  (private key, encrypted; keep it secret)\n`);

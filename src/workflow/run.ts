@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { EXIT, UsageError } from '../cli/errors.js';
-import { backupFile, writeFileAtomic } from '../sign/files.js';
+import { backupFile, writeFileAtomic } from '../write/apply.js';
 import { githubWorkflow, WORKFLOW_PATH, type WorkflowOptions } from './github.js';
 
 declare const __HARDEN_INIT_VERSION__: string;
@@ -28,7 +28,7 @@ export async function writeGithubWorkflow(dir: string, options: Omit<WorkflowOpt
     existing = null;
   }
   if (existing === text) return { file, status: 'identical', backup: null };
-  const backup = existing === null ? null : await backupFile(file);
+  const backup = existing === null ? null : path.join(dir, await backupFile(dir, WORKFLOW_PATH));
   await writeFileAtomic(file, text);
   return { file, status: existing === null ? 'create' : 'write', backup };
 }

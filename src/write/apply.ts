@@ -58,10 +58,13 @@ async function writeTemp(target: string, content: string | Buffer, mode: number)
   return temp;
 }
 
-/** Replaces (or creates) a file atomically: temp file in the same folder, then rename. Keeps the mode of an existing file. */
-export async function writeFileAtomic(target: string, content: string | Buffer): Promise<void> {
+/**
+ * Replaces (or creates) a file atomically: temp file in the same folder, then rename. Keeps the mode
+ * of an existing file unless `mode` is given (e.g. 0o600 for a private key).
+ */
+export async function writeFileAtomic(target: string, content: string | Buffer, mode?: number): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
-  const mode = await stat(target).then((info) => info.mode & 0o7777, () => 0o644);
+  mode ??= await stat(target).then((info) => info.mode & 0o7777, () => 0o644);
   const temp = await writeTemp(target, content, mode);
   try {
     await rename(temp, target);
