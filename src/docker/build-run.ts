@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { defaultImageTag } from './image-tag.js';
 import type { CommandContext } from '../cli/context.js';
 import { EXIT, ExternalError, InputError, UsageError } from '../cli/errors.js';
 import { DEFAULT_THRESHOLD, failing } from '../audit/audit.js';
@@ -74,8 +75,7 @@ async function gitRevision(dir: string): Promise<string | null> {
 }
 
 function defaultTag(dir: string, title: string | null): string {
-  const name = (title ?? path.basename(path.resolve(dir))).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'app';
-  return `${name}:latest`;
+  return defaultImageTag(title ?? path.basename(path.resolve(dir)));
 }
 
 /** Build args for the created/revision labels, in both spellings Dockerfiles use (ARG created, ARG CREATED). */

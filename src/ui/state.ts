@@ -1,6 +1,7 @@
 // The wizard's state and navigation as a pure reducer: every key press is an action,
 // so the whole flow is tested without rendering anything.
 import type { Detection } from '../detect/types.js';
+import { defaultImageTag } from '../docker/image-tag.js';
 import type { Answers } from '../questions/answers.js';
 import { QUESTIONS, STEPS, isAsked, normalizeAnswer, questionById, type Choice, type Question, type QuestionId, type StepId } from '../questions/model.js';
 import { AnswerError, buildAnswers, presetAnswers, questionContext, type Preset, type ResolveInput } from '../questions/resolve.js';
@@ -44,7 +45,7 @@ export type NextOffer = (typeof NEXT_OFFERS)[number]['id'];
 export function offerArgs(offer: NextOffer, app: string, title?: string): string[] {
   const dir = app === '.' ? '.' : app;
   const dockerfile = app === '.' ? 'Dockerfile' : `${app}/Dockerfile`;
-  const tag = `${imageName(app, title)}:latest`;
+  const tag = defaultImageTag(title ?? (app === '.' ? 'app' : app.split('/').filter(Boolean).pop() ?? 'app'));
   switch (offer) {
     case 'lint':
       return ['lint', dockerfile];
@@ -59,11 +60,6 @@ export function offerArgs(offer: NextOffer, app: string, title?: string): string
     case 'done':
       return [];
   }
-}
-
-function imageName(app: string, title?: string): string {
-  const last = title ?? (app === '.' ? 'app' : app.split('/').filter(Boolean).pop() ?? 'app');
-  return last.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'app';
 }
 
 export interface WizardState {
