@@ -1,4 +1,6 @@
 import type { CommandContext } from '../cli/context.js';
+import { AUDIT_RULE_DOCS_URL } from '../audit/sarif.js';
+import { auditRules } from '../audit/rules/index.js';
 import type { AuditFinding } from '../audit/types.js';
 import { inspectImage } from './docker-image.js';
 import type { ParsedReport, ScanRecord } from './record.js';
@@ -8,7 +10,9 @@ const SEVERITY: Record<AuditFinding['level'], Severity> = { error: 'high', warni
 
 /** Audit findings as scan findings; `layer` (1-based) becomes that layer's diff id, for `--exclude-base`. */
 export function auditRecords(findings: AuditFinding[], image: string, diffIds: string[]): ScanRecord[] {
+  const slugs = new Map(auditRules.map((rule) => [rule.id, rule.slug]));
   return findings.map((f) => {
+    const slug = slugs.get(f.id);
     const layer = f.layer !== undefined ? diffIds[f.layer - 1] : undefined;
     return {
       finding: {
@@ -20,7 +24,7 @@ export function auditRecords(findings: AuditFinding[], image: string, diffIds: s
         source: 'app',
         scanner: 'builtin',
         title: f.message,
-        url: '',
+        url: slug ? `${AUDIT_RULE_DOCS_URL}/${slug}.ts` : '',
       },
       layers: layer ? [layer] : [],
       path: f.path ?? null,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { corpusDir } from '../helpers/paths.js';
 import { describeCorpus } from '../helpers/requirements.js';
-import { expectValidSarif } from './sarif-shape.js';
+import { expectValidSarif } from '../sarif/sarif-shape.js';
 
 /** A PATH holding only `node`: the CLI runs, and no scanner can be found. */
 function pathWithOnlyNode(): string {

@@ -7,7 +7,7 @@ import { renderSarif } from '../../src/scan/format-sarif.js';
 import { SEVERITIES } from '../../src/scan/severity.js';
 import { corpusDir } from '../helpers/paths.js';
 import { describeCorpus } from '../helpers/requirements.js';
-import { expectValidSarif } from './sarif-shape.js';
+import { expectValidSarif } from '../sarif/sarif-shape.js';
 
 const reportsDir = path.join(corpusDir, 'scanner-reports');
 

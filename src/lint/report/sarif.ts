@@ -1,99 +1,13 @@
-// SARIF 2.1.0 output. `buildSarif` is generic: lint, audit and scan pass their own rules and results.
+// Lint findings as SARIF 2.1.0, through the shared builder in src/sarif.
+import { buildSarif, sarifText, PROJECT_URI, type SarifLevel, type SarifOptions, type SarifRuleInput } from '../../sarif/index.js';
 import type { LintFinding, LintLevel } from '../types.js';
 import type { Rule } from '../rule.js';
 import { RULES } from '../rules/index.js';
 
-export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
-
-export interface SarifRuleInput {
-  id: string;
-  /** PascalCase or kebab-case name shown by viewers. */
-  name?: string;
-  shortDescription: string;
-  fullDescription?: string;
-  /** Plain-text help: what to do and why. */
-  help: string;
-  helpMarkdown?: string;
-  helpUri?: string;
-  level?: SarifLevel;
-  /** e.g. `security`, `CWE-250`; GitHub reads `security-severity` from properties. */
-  tags?: string[];
-  properties?: Record<string, unknown>;
-}
-
-export interface SarifResultInput {
-  ruleId: string;
-  level: SarifLevel;
-  message: string;
-  /** Path relative to the repository root (forward slashes). */
-  file: string;
-  line?: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-  properties?: Record<string, unknown>;
-}
-
-export interface SarifOptions {
-  version?: string;
-  informationUri?: string;
-}
-
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-
-/** A SARIF 2.1.0 log with one run. */
-export function buildSarif(toolName: string, rules: SarifRuleInput[], results: SarifResultInput[], options: SarifOptions = {}): Record<string, unknown> {
-  const index = new Map(rules.map((r, k) => [r.id, k]));
-  return {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: toolName,
-            ...(options.version ? { version: options.version, semanticVersion: options.version } : {}),
-            ...(options.informationUri ? { informationUri: options.informationUri } : {}),
-            rules: rules.map((r) => ({
-              id: r.id,
-              ...(r.name ? { name: r.name } : {}),
-              shortDescription: { text: r.shortDescription },
-              fullDescription: { text: r.fullDescription ?? r.shortDescription },
-              help: { text: r.help, ...(r.helpMarkdown ? { markdown: r.helpMarkdown } : {}) },
-              ...(r.helpUri ? { helpUri: r.helpUri } : {}),
-              defaultConfiguration: { level: r.level ?? 'warning' },
-              properties: { ...(r.tags ? { tags: r.tags } : {}), ...r.properties },
-            })),
-          },
-        },
-        results: results.map((r) => ({
-          ruleId: r.ruleId,
-          ...(index.has(r.ruleId) ? { ruleIndex: index.get(r.ruleId) } : {}),
-          level: r.level,
-          message: { text: r.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: r.file.replace(/\\/g, '/'), uriBaseId: '%SRCROOT%' },
-                region: {
-                  startLine: Math.max(1, r.line ?? 1),
-                  ...(r.column ? { startColumn: Math.max(1, r.column) } : {}),
-                  ...(r.endLine ? { endLine: r.endLine } : {}),
-                  ...(r.endColumn ? { endColumn: r.endColumn } : {}),
-                },
-              },
-            },
-          ],
-          ...(r.properties ? { properties: r.properties } : {}),
-        })),
-        columnKind: 'unicodeCodePoints',
-      },
-    ],
-  };
-}
+export { buildSarif, SARIF_SCHEMA, type SarifLevel, type SarifOptions, type SarifResultInput, type SarifRuleInput } from '../../sarif/index.js';
 
 /** Each rule's file carries its docs, title, fix and aliases next to the check itself. */
-export const RULE_DOCS_URL = 'https://github.com/harden-init/harden-init/blob/main/src/lint/rules';
+export const RULE_DOCS_URL = `${PROJECT_URI}/blob/main/src/lint/rules`;
 
 const SARIF_LEVEL: Record<LintLevel | 'off', SarifLevel> = { error: 'error', warning: 'warning', info: 'note', style: 'note', off: 'none' };
 
@@ -130,5 +44,5 @@ export function formatSarif(findings: LintFinding[], options: SarifOptions = {})
     column: f.column,
     properties: { aliases: f.aliases, severity: f.level },
   }));
-  return `${JSON.stringify(buildSarif('harden-init', rules, results, { informationUri: 'https://github.com/harden-init/harden-init', ...options }), null, 2)}\n`;
+  return sarifText(buildSarif('harden-init', rules, results, options));
 }

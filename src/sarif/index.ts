@@ -1,0 +1,21 @@
+/** SARIF 2.1.0 output shared by lint, audit and scan (pure: data in, log out). */
+export {
+  buildSarif,
+  sarifText,
+  relativeUri,
+  SARIF_SCHEMA,
+  SARIF_VERSION,
+  PROJECT_URI,
+  SRCROOT,
+  type SarifLevel,
+  type SarifLog,
+  type SarifRun,
+  type SarifRule,
+  type SarifResult,
+  type SarifLocation,
+  type SarifRegion,
+  type SarifLogicalLocation,
+  type SarifOptions,
+  type SarifResultInput,
+  type SarifRuleInput,
+} from './build.js';
