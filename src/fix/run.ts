@@ -10,6 +10,7 @@ import { planWrites, statusLine } from '../write/plan.js';
 import { fixableLintCodes, fixLintCodes, lintText } from './lint-bridge.js';
 import { applyActions, planFixes } from './planner.js';
 import { beforeAfter, renderPlan } from './report.js';
+import type { FindingCounts } from './ui/state.js';
 import { lintKeys, scanKey, type BaseImageInfo, type Files, type FixAction } from './types.js';
 import { nextTagInLine, smallerFlavor } from './versions.js';
 
@@ -90,10 +91,10 @@ async function rebuild(root: string, image: string, ctx: CommandContext): Promis
   return null;
 }
 
-async function chooseInteractively(actions: FixAction[], ctx: CommandContext): Promise<string[] | null> {
+async function chooseInteractively(actions: FixAction[], before: FindingCounts, scanLabel: string, ctx: CommandContext): Promise<string[] | null> {
   const [{ render }, { createElement }, { FixApp }] = await Promise.all([import('ink'), import('react'), import('./ui/FixApp.js')]);
   let chosen: string[] | null = null;
-  const instance = render(createElement(FixApp, { actions, color: ctx.color, onDone: (ids: string[] | null) => (chosen = ids) }), {
+  const instance = render(createElement(FixApp, { actions, before, scanLabel, color: ctx.color, onDone: (ids: string[] | null) => (chosen = ids) }), {
     stdin: ctx.stdin as NodeJS.ReadStream,
     stdout: ctx.stdout as NodeJS.WriteStream,
     exitOnCtrlC: true,
@@ -132,7 +133,7 @@ export async function runFixCommand(dir: string, options: FixOptions, ctx: Comma
   }
   if (options.yes) chosen = actions.filter((a) => a.safe).map((a) => a.id);
   else if (ctx.stdin.isTTY && ctx.stdout.isTTY) {
-    const picked = await chooseInteractively(actions, ctx);
+    const picked = await chooseInteractively(actions, { lint: lintBefore.length, ...(scanBefore ? { scan: scanBefore.length } : {}) }, 'scan', ctx);
     if (picked === null) throw new Cancelled();
     chosen = picked;
   } else {

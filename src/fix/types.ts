@@ -22,6 +22,11 @@ export function scanKey(f: { id: string; package: string }): FindingKey {
   return `scan:${f.id}:${f.package}`;
 }
 
+/** Which count a finding key belongs to: lint (the Dockerfile) or scan (the image: scanner or audit). */
+export function findingCategory(key: FindingKey): 'lint' | 'scan' {
+  return key.startsWith('lint:') ? 'lint' : 'scan';
+}
+
 export type ActionKind = 'base-refresh' | 'base-update' | 'base-flavor' | 'os-upgrade' | 'dependency-bump' | 'lint-fix';
 
 /** Files by path (relative to the app folder, `/` separators). */

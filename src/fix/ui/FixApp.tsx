@@ -1,62 +1,104 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
+import { DiffView } from '../../ui/components/DiffView.js';
+import { ThemeContext, useTheme } from '../../ui/components/theme-context.js';
+import { makeTheme } from '../../ui/theme.js';
 import type { FixAction } from '../types.js';
-import { initialSelect, SELECT_KEYS, selectReducer, type SelectState } from './state.js';
+import { chosenIds, expectedCounts, initialSelect, SELECT_KEYS, selectEventFor, selectReducer, type FindingCounts } from './state.js';
 
 export interface FixAppProps {
   actions: readonly FixAction[];
-  /** Called once with the chosen action ids (apply) or null (quit). */
+  /** Findings counted before any change; shown next to what the selection is expected to leave. */
+  before: FindingCounts;
+  /** What the image findings are called: `scan` (a scanner) or `audit` (the built-in audit). Default `scan`. */
+  scanLabel?: string;
+  /** Called once with the chosen action ids in plan order (apply) or null (quit). */
   onDone(chosen: string[] | null): void;
   color: boolean;
+  /** Diff lines shown at most per action (default 30). */
+  maxDiffLines?: number;
 }
 
-function DiffView({ diff, color }: { diff: string; color: boolean }) {
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function ActionRow({ action, index, cursor, chosen, showDiff, maxDiffLines }: { action: FixAction; index: number; cursor: number; chosen: boolean; showDiff: boolean; maxDiffLines: number }) {
+  const theme = useTheme();
+  const here = index === cursor;
   return (
-    <Box flexDirection="column" marginLeft={4}>
-      {diff.split('\n').filter((l) => l !== '').map((line, i) => (
-        <Text key={i} color={color ? (line.startsWith('+') && !line.startsWith('+++') ? 'green' : line.startsWith('-') && !line.startsWith('---') ? 'red' : undefined) : undefined}>
-          {line}
-        </Text>
-      ))}
+    <Box flexDirection="column">
+      <Text color={here ? theme.accent : undefined} wrap="truncate-end">
+        {here ? '❯' : ' '} {chosen ? '[x]' : '[ ]'} <Text color={theme.muted}>-{String(action.removes.length).padEnd(4)}</Text>
+        {action.safe ? '' : <Text color={theme.warning}>review </Text>}
+        {action.title}
+      </Text>
+      {here ? (
+        <Box flexDirection="column" marginLeft={6}>
+          <Text color={theme.muted}>why: {action.why}</Text>
+          <Text color={theme.muted}>effect: {action.effect}</Text>
+          {action.followUp ? <Text color={theme.warning}>then: {action.followUp}</Text> : null}
+        </Box>
+      ) : null}
+      {here && showDiff ? (
+        <Box marginLeft={6}>
+          <DiffView patch={action.diff} maxLines={maxDiffLines} />
+        </Box>
+      ) : null}
     </Box>
   );
 }
 
-/** Lists the actions with the number of findings each removes; space toggles, enter applies. */
-export function FixApp({ actions, onDone, color }: FixAppProps) {
-  const [state, dispatch] = useReducer(selectReducer(actions), actions, initialSelect) as [SelectState, (e: Parameters<ReturnType<typeof selectReducer>>[1]) => void];
+function Legend() {
+  const theme = useTheme();
+  return <Text color={theme.muted}>{'      -N: findings the action removes'}</Text>;
+}
+
+function FixScreen({ actions, before, scanLabel = 'scan', onDone, maxDiffLines = 30 }: Omit<FixAppProps, 'color'>) {
+  const theme = useTheme();
+  const [state, dispatch] = useReducer(selectReducer(actions), actions, initialSelect);
   const app = useApp();
   useInput((input, key) => {
-    if (key.upArrow || input === 'k') dispatch({ type: 'up' });
-    else if (key.downArrow || input === 'j') dispatch({ type: 'down' });
-    else if (input === ' ') dispatch({ type: 'toggle' });
-    else if (input === 'a') dispatch({ type: 'all' });
-    else if (input === 'd') dispatch({ type: 'diff' });
-    else if (key.return) dispatch({ type: 'apply' });
-    else if (input === 'q' || key.escape) dispatch({ type: 'quit' });
+    const event = selectEventFor(input, key);
+    if (event) dispatch(event);
   });
   useEffect(() => {
     if (state.done === null) return;
-    onDone(state.done === 'apply' ? actions.filter((a) => state.chosen.has(a.id)).map((a) => a.id) : null);
+    onDone(state.done === 'apply' ? chosenIds(actions, state) : null);
     app.exit();
   }, [state.done]);
   const removes = new Set(actions.filter((a) => state.chosen.has(a.id)).flatMap((a) => a.removes)).size;
+  const counts = expectedCounts(actions, state.chosen, before);
   return (
     <Box flexDirection="column">
-      <Text bold>harden-init fix: {actions.length} action(s)</Text>
+      <Text bold>harden-init fix: {plural(actions.length, 'action')}</Text>
+      <Legend />
       {actions.map((action, i) => (
-        <Box key={action.id} flexDirection="column">
-          <Text inverse={color && i === state.cursor}>
-            {i === state.cursor ? '>' : ' '} {state.chosen.has(action.id) ? '[x]' : '[ ]'} {action.title} ({action.removes.length} finding{action.removes.length === 1 ? '' : 's'}){action.safe ? '' : ' review'}
-          </Text>
-          {i === state.cursor ? <Text dimColor>      {action.effect}</Text> : null}
-          {i === state.cursor && state.showDiff ? <DiffView diff={action.diff} color={color} /> : null}
-        </Box>
+        <ActionRow key={action.id} action={action} index={i} cursor={state.cursor} chosen={state.chosen.has(action.id)} showDiff={state.showDiff} maxDiffLines={maxDiffLines} />
       ))}
+      <Text> </Text>
       <Text>
-        {state.chosen.size} selected, expected to remove {removes} finding(s)
+        {state.chosen.size} of {actions.length} selected, expected to remove {plural(removes, 'finding')}
       </Text>
-      <Text dimColor>{SELECT_KEYS.map((k) => `${k.keys}: ${k.does}`).join('  ')}</Text>
+      {counts.length > 0 ? (
+        <Text>
+          {counts.map((c) => `${c.category === 'scan' ? scanLabel : c.category} ${c.before} -> ${c.after}`).join(', ')} <Text color={theme.muted}>{'(before -> expected after)'}</Text>
+        </Text>
+      ) : null}
+      <Text color={theme.muted}>
+        {SELECT_KEYS.filter((k) => k.keys !== '')
+          .map((k) => `${k.keys}: ${k.does}`)
+          .join('  ')}
+      </Text>
     </Box>
+  );
+}
+
+/** Lists the actions with the number of findings each removes; space toggles, d shows the diff, enter applies. */
+export function FixApp({ color, ...props }: FixAppProps) {
+  return (
+    <ThemeContext.Provider value={makeTheme(color)}>
+      <FixScreen {...props} />
+    </ThemeContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
-import type { FixAction } from '../types.js';
+import type { Key } from 'ink';
+import { findingCategory, type FixAction } from '../types.js';
 
 /** The selection screen's state: which action has the cursor, which are chosen, and the outcome. */
 export interface SelectState {
@@ -10,12 +11,14 @@ export interface SelectState {
 
 export type SelectEvent = { type: 'up' } | { type: 'down' } | { type: 'toggle' } | { type: 'all' } | { type: 'diff' } | { type: 'apply' } | { type: 'quit' };
 
+/** Safe actions start selected (what `--yes` would apply); the rest wait for a choice. */
 export function initialSelect(actions: readonly FixAction[]): SelectState {
   return { cursor: 0, chosen: new Set(actions.filter((a) => a.safe).map((a) => a.id)), showDiff: false, done: null };
 }
 
 export function selectReducer(actions: readonly FixAction[]) {
   return (state: SelectState, event: SelectEvent): SelectState => {
+    if (state.done !== null) return state;
     const count = actions.length;
     switch (event.type) {
       case 'up':
@@ -42,12 +45,48 @@ export function selectReducer(actions: readonly FixAction[]) {
   };
 }
 
-/** Key table: one place that says which key does what. */
-export const SELECT_KEYS: { keys: string; does: string }[] = [
-  { keys: 'up/down', does: 'move' },
-  { keys: 'space', does: 'toggle' },
-  { keys: 'a', does: 'all/none' },
-  { keys: 'd', does: 'show diff' },
-  { keys: 'enter', does: 'apply' },
-  { keys: 'q', does: 'quit' },
+/** The chosen ids in plan order (the order `applyActions` composes them in). */
+export function chosenIds(actions: readonly FixAction[], state: SelectState): string[] {
+  return actions.filter((a) => state.chosen.has(a.id)).map((a) => a.id);
+}
+
+/** Key table: one place that says which key does what; input handling and the footer both read it. */
+export const SELECT_KEYS: { keys: string; does: string; event: SelectEvent['type']; matches(input: string, key: Key): boolean }[] = [
+  { keys: 'up/down', does: 'move', event: 'up', matches: (input, key) => key.upArrow || input === 'k' },
+  { keys: '', does: '', event: 'down', matches: (input, key) => key.downArrow || input === 'j' },
+  { keys: 'space', does: 'toggle', event: 'toggle', matches: (input) => input === ' ' },
+  { keys: 'a', does: 'all/none', event: 'all', matches: (input) => input === 'a' },
+  { keys: 'd', does: 'show diff', event: 'diff', matches: (input) => input === 'd' },
+  { keys: 'enter', does: 'apply', event: 'apply', matches: (_input, key) => key.return },
+  { keys: 'q', does: 'quit', event: 'quit', matches: (input, key) => input === 'q' || key.escape },
 ];
+
+export function selectEventFor(input: string, key: Key): SelectEvent | null {
+  const binding = SELECT_KEYS.find((b) => b.matches(input, key));
+  return binding ? ({ type: binding.event } as SelectEvent) : null;
+}
+
+/** Findings counted before the change, per category; a category that was not checked is absent. */
+export interface FindingCounts {
+  lint?: number;
+  scan?: number;
+}
+
+export interface ExpectedCount {
+  category: 'lint' | 'scan';
+  before: number;
+  after: number;
+}
+
+/** Before and expected-after counts for the current selection. */
+export function expectedCounts(actions: readonly FixAction[], chosen: ReadonlySet<string>, before: FindingCounts): ExpectedCount[] {
+  const removed = new Set(actions.filter((a) => chosen.has(a.id)).flatMap((a) => a.removes));
+  const out: ExpectedCount[] = [];
+  for (const category of ['lint', 'scan'] as const) {
+    const count = before[category];
+    if (count === undefined) continue;
+    const gone = [...removed].filter((k) => findingCategory(k) === category).length;
+    out.push({ category, before: count, after: Math.max(0, count - gone) });
+  }
+  return out;
+}
