@@ -32,6 +32,8 @@ export interface ImageInfo {
   repoDigests: string[];
   size: number;
   config: ImageConfig;
+  /** Diff ids of its layers (RootFS.Layers), bottom first. */
+  diffIds: string[];
 }
 
 /** The parts of an image config the audit and the smoke run read. */
@@ -114,7 +116,7 @@ export class Engine {
   async inspectImage(ref: string): Promise<ImageInfo | null> {
     try {
       const info = await this.docker.getImage(ref).inspect();
-      return { id: info.Id, repoTags: info.RepoTags ?? [], repoDigests: info.RepoDigests ?? [], size: info.Size, config: (info.Config ?? {}) as ImageConfig };
+      return { id: info.Id, repoTags: info.RepoTags ?? [], repoDigests: info.RepoDigests ?? [], size: info.Size, config: (info.Config ?? {}) as ImageConfig, diffIds: info.RootFS?.Layers ?? [] };
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return null;
       throw this.wrap(error);
@@ -125,6 +127,16 @@ export class Engine {
     try {
       const entries = (await this.docker.getImage(ref).history()) as { CreatedBy: string; Size: number; Created: number }[];
       return entries.map((h) => ({ createdBy: h.CreatedBy, size: h.Size, created: h.Created }));
+    } catch (error) {
+      throw this.wrap(error);
+    }
+  }
+
+  /** `docker pull`: resolves once every layer is in; a missing image or registry error rejects. */
+  async pullImage(ref: string): Promise<void> {
+    try {
+      const stream = await this.docker.pull(ref);
+      await new Promise<void>((resolve, reject) => this.docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve())));
     } catch (error) {
       throw this.wrap(error);
     }

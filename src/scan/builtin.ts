@@ -2,7 +2,7 @@ import type { CommandContext } from '../cli/context.js';
 import { AUDIT_RULE_DOCS_URL } from '../audit/sarif.js';
 import { auditRules } from '../audit/rules/index.js';
 import type { AuditFinding } from '../audit/types.js';
-import { inspectImage } from './docker-image.js';
+import { connectEngine, readImageFacts } from './docker-image.js';
 import type { ParsedReport, ScanRecord } from './record.js';
 import type { Severity } from './types.js';
 
@@ -36,10 +36,10 @@ export function auditRecords(findings: AuditFinding[], image: string, diffIds: s
 
 /** `--scanner builtin`: the offline image audit (no CVE database), its findings as scan findings. */
 export async function builtinReport(image: string, ctx: CommandContext): Promise<ParsedReport> {
-  const [{ Engine }, { auditImage }] = await Promise.all([import('../docker/engine.js'), import('../audit/run.js')]);
-  const engine = await Engine.connect(ctx.env);
+  const { auditImage } = await import('../audit/run.js');
+  const engine = await connectEngine(ctx.env);
   const report = await auditImage(engine, image);
-  const facts = await inspectImage(image, ctx.env);
+  const facts = await readImageFacts(engine, image);
   const diffIds = facts?.diffIds ?? [];
   return { scanner: 'builtin', records: auditRecords(report.findings, image, diffIds), image, layers: diffIds.map((d) => ({ digest: null, diffId: d })), os: null, history: facts?.history };
 }

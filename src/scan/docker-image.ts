@@ -1,4 +1,5 @@
 import { EnvironmentError, ExternalError } from '../cli/errors.js';
+import { Engine } from '../docker/engine.js';
 import type { HistoryEntry } from './locate.js';
 
 /** What `--exclude-base` and `--file` need to know of an image. */
@@ -11,54 +12,50 @@ export interface ImageFacts {
   labels: Record<string, string>;
 }
 
-type Docker = import('dockerode');
-
-async function connect(env: NodeJS.ProcessEnv): Promise<Docker> {
-  const { default: Dockerode } = await import('dockerode');
-  const host = env.DOCKER_HOST;
-  if (host?.startsWith('tcp://')) {
-    const url = new URL(host.replace(/^tcp:/, 'http:'));
-    return new Dockerode({ host: url.hostname, port: Number(url.port || 2375) });
+/** The engine for a scan; when none answers, the exit-3 error says how to scan without one. */
+export async function connectEngine(env: NodeJS.ProcessEnv): Promise<Engine> {
+  try {
+    return await Engine.connect(env);
+  } catch (error) {
+    if (!(error instanceof EnvironmentError)) throw error;
+    throw new EnvironmentError(error.what, 'DOCKER_HOST', 'start Docker (or set DOCKER_HOST), or scan a saved report with --from-report');
   }
-  return new Dockerode({ socketPath: host?.startsWith('unix://') ? host.slice('unix://'.length) : '/var/run/docker.sock' });
 }
 
-function statusOf(error: unknown): number | undefined {
-  return (error as { statusCode?: number }).statusCode;
-}
-
-function noEngine(error: unknown): EnvironmentError {
-  return new EnvironmentError(`no Docker engine answers (${(error as Error).message.split('\n')[0]})`, 'DOCKER_HOST', 'start Docker, or scan a saved report with --from-report');
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/^\(HTTP code \d+\)\s*\S+\s*-\s*/, '');
 }
 
 /**
- * The layers, history and labels of a local image; with `pull`, fetches it first when the engine
- * does not have it. null when it does not exist (and was not pulled).
+ * The layers, history and labels of an image the engine has; with `pull`, fetches it first when
+ * the engine does not have it. null when it does not exist (and was not pulled).
  */
-export async function inspectImage(ref: string, env: NodeJS.ProcessEnv, pull = false): Promise<ImageFacts | null> {
-  const docker = await connect(env);
+export async function readImageFacts(engine: Engine, ref: string, pull = false): Promise<ImageFacts | null> {
   const read = async (): Promise<ImageFacts | null> => {
-    try {
-      const image = docker.getImage(ref);
-      const [info, history] = await Promise.all([image.inspect(), image.history() as Promise<{ CreatedBy: string; Size: number; Id: string }[]>]);
-      const diffIds = info.RootFS?.Layers ?? [];
-      return { id: info.Id, diffIds, history: historyWithLayers([...history].reverse(), diffIds.length), labels: info.Config?.Labels ?? {} };
-    } catch (error) {
-      if (statusOf(error) === 404) return null;
-      if (statusOf(error) === undefined) throw noEngine(error);
-      throw error;
-    }
+    const info = await engine.inspectImage(ref);
+    if (!info) return null;
+    const history = await engine.history(ref);
+    return {
+      id: info.id,
+      diffIds: info.diffIds,
+      history: historyWithLayers([...history].reverse().map((h) => ({ CreatedBy: h.createdBy, Size: h.size })), info.diffIds.length),
+      labels: info.config.Labels ?? {},
+    };
   };
   const found = await read();
   if (found || !pull) return found;
   try {
-    const stream = await docker.pull(ref);
-    await new Promise<void>((resolve, reject) => docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve())));
+    await engine.pullImage(ref);
   } catch (error) {
-    if (statusOf(error) === undefined && !(error as Error).message.includes('manifest')) throw noEngine(error);
-    throw new ExternalError(`cannot pull ${ref}: ${(error as Error).message.split('\n')[0]}`, undefined, 'pull it yourself (docker pull) or check the FROM line', 3);
+    if (error instanceof EnvironmentError) throw error;
+    throw new ExternalError(`cannot pull ${ref}: ${firstLine(error)}`, undefined, 'pull it yourself (docker pull) or check the FROM line', 3);
   }
   return read();
+}
+
+/** `readImageFacts` on a fresh connection to the engine `env` names. */
+export async function inspectImage(ref: string, env: NodeJS.ProcessEnv, pull = false): Promise<ImageFacts | null> {
+  return readImageFacts(await connectEngine(env), ref, pull);
 }
 
 // BuildKit also records a (possibly empty) layer for a WORKDIR that creates its directory.
