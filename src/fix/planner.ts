@@ -31,6 +31,20 @@ function replaceFrom(text: string, written: string, next: string): string {
     .join('\n');
 }
 
+/** Image audit findings that a lint rule's fix removes from the rebuilt image (HI201 adds the USER whose absence HI601 reports). */
+const AUDIT_FIXED_BY_LINT: Readonly<Record<string, readonly string[]>> = { HI201: ['HI601'] };
+
+/** The built-in audit's findings among the image findings. */
+function auditFindings(records: readonly ScanRecord[]): ScanRecord[] {
+  return records.filter((r) => r.finding.scanner === 'builtin');
+}
+
+function auditKeysFixedBy(code: string, records: readonly ScanRecord[]): { keys: FindingKey[]; ids: string[] } {
+  const ids = AUDIT_FIXED_BY_LINT[code] ?? [];
+  const hits = auditFindings(records).filter((r) => ids.includes(r.finding.id));
+  return { keys: [...new Set(hits.map((r) => scanKey(r.finding)))], ids: [...new Set(hits.map((r) => r.finding.id))] };
+}
+
 /** Lint findings -> one action per code the linter can fix. */
 function lintActions(inputs: FixInputs): FixAction[] {
   const { dockerfile } = inputs;
@@ -49,6 +63,7 @@ function lintActions(inputs: FixInputs): FixAction[] {
     const left = inputs.lint(after[dockerfile], findings[0].file).filter((f) => f.code === code).length;
     const removed = findings.length - left;
     if (removed <= 0) continue;
+    const audit = auditKeysFixedBy(code, inputs.scanRecords);
     actions.push({
       id: `lint:${code}`,
       kind: 'lint-fix',
@@ -57,8 +72,8 @@ function lintActions(inputs: FixInputs): FixAction[] {
       safe: true,
       apply,
       diff: diffOf(inputs.files, after),
-      removes: lintKeys(findings).slice(left),
-      effect: `removes ${plural(removed, 'lint finding')} (${code})${left > 0 ? `; ${left} need a change by hand` : ''}`,
+      removes: [...lintKeys(findings).slice(left), ...audit.keys],
+      effect: `removes ${plural(removed, 'lint finding')} (${code})${left > 0 ? `; ${left} need a change by hand` : ''}${audit.keys.length > 0 ? ` and ${plural(audit.keys.length, 'audit finding')} (${audit.ids.join(', ')}) once rebuilt` : ''}`,
       followUp: null,
     });
   }
@@ -180,6 +195,55 @@ function osActions(inputs: FixInputs, os: string | null): FixAction[] {
   ];
 }
 
+const SETUID_COMMENT = '# No setuid/setgid files: nothing runs with its owner\'s rights whoever starts it (harden-init fix)';
+const SETUID_RUN = 'RUN find / -xdev \\( -perm -4000 -o -perm -2000 \\) -type f -exec chmod a-s {} +';
+
+/**
+ * Audit HI603 (setuid/setgid files): drop the bits in the final stage, as generated Dockerfiles do.
+ * Only where the final stage has a shell and `find` (a Debian or Alpine family base); the RUN goes
+ * before the stage's first USER (it needs root), else before CMD/ENTRYPOINT, else at the end.
+ */
+function setuidActions(inputs: FixInputs, os: string | null): FixAction[] {
+  const { dockerfile } = inputs;
+  if (!dockerfile || inputs.files[dockerfile] === undefined) return [];
+  const records = auditFindings(inputs.scanRecords).filter((r) => r.finding.id === 'HI603');
+  if (records.length === 0) return [];
+  const stage = finalStage(readStages(inputs.files[dockerfile]));
+  if (!stage || !packageManagerOf(stage.image, stage.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args), os)) return [];
+  const apply = (files: Files): Files => {
+    const text = files[dockerfile];
+    if (text === undefined || text.includes(SETUID_RUN)) return files;
+    const current = finalStage(readStages(text));
+    if (!current) return files;
+    const anchor =
+      current.instructions.find((i) => i.keyword === 'USER') ??
+      current.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+    const lines = text.split('\n');
+    if (anchor) lines.splice(anchor.line - 1, 0, SETUID_COMMENT, SETUID_RUN);
+    else {
+      const end = current.instructions.length > 0 ? current.instructions[current.instructions.length - 1].endLine : current.line;
+      lines.splice(end, 0, SETUID_COMMENT, SETUID_RUN);
+    }
+    return withFile(files, dockerfile, lines.join('\n'));
+  };
+  const keys = [...new Set(records.map((r) => scanKey(r.finding)))];
+  const paths = records.map((r) => r.path ?? r.finding.package);
+  return [
+    {
+      id: 'audit:HI603',
+      kind: 'audit-fix',
+      title: `Drop setuid/setgid bits in the final stage (${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', ...' : ''})`,
+      why: 'a setuid or setgid file runs with its owner\'s rights whoever starts it: one bug in it is a privilege escalation',
+      safe: true,
+      apply,
+      diff: diffOf(inputs.files, apply(inputs.files)),
+      removes: keys,
+      effect: `removes ${plural(keys.length, 'audit finding')} (HI603) once rebuilt`,
+      followUp: null,
+    },
+  ];
+}
+
 const NPM = new Set(['npm', 'node', 'node-pkg', 'javascript', 'yarn', 'pnpm']);
 const PIP = new Set(['pip', 'python', 'python-pkg', 'pipenv', 'poetry', 'uv']);
 
@@ -269,7 +333,7 @@ function dependencyActions(inputs: FixInputs): FixAction[] {
  * findings it should remove. Pure: every input (files, findings, registry tags) is given.
  */
 export function planFixes(inputs: FixInputs, os: string | null = null): FixAction[] {
-  return [...baseActions(inputs), ...osActions(inputs, os), ...dependencyActions(inputs), ...lintActions(inputs)];
+  return [...baseActions(inputs), ...osActions(inputs, os), ...dependencyActions(inputs), ...setuidActions(inputs, os), ...lintActions(inputs)];
 }
 
 /** Applies the chosen actions in plan order; each sees the previous ones' result. */

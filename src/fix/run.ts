@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { Cancelled, CliError, InputError } from '../cli/errors.js';
-import type { LintFinding } from '../lint/types.js';
+import type { Engine } from '../docker/engine.js';
+import type { LintConfig, LintFinding } from '../lint/index.js';
 import { readStages } from '../scan/dockerfile-stages.js';
 import type { ScanRecord } from '../scan/record.js';
 import { applyPlan } from '../write/apply.js';
@@ -10,15 +13,18 @@ import { planWrites, statusLine } from '../write/plan.js';
 import { fixableLintCodes, fixLintCodes, lintText } from './lint-bridge.js';
 import { applyActions, planFixes } from './planner.js';
 import { beforeAfter, renderPlan } from './report.js';
-import type { FindingCounts } from './ui/state.js';
 import { lintKeys, scanKey, type BaseImageInfo, type Files, type FixAction } from './types.js';
+import type { FindingCounts } from './ui/state.js';
 import { nextTagInLine, smallerFlavor } from './versions.js';
 
 /** Flags of `harden-init fix` (src/cli/commands/fix.ts). */
 export interface FixOptions {
   yes?: boolean;
   dryRun?: boolean;
-  /** Also scan this image, and rebuild + re-scan it after applying. */
+  /**
+   * The built image to audit (and scan, when a scanner is on PATH), then rebuild and check again
+   * after applying. Default: the tag `harden-init build` gives the app, when the engine has it.
+   */
   image?: string;
 }
 
@@ -34,6 +40,19 @@ async function readFiles(root: string): Promise<Files> {
     }
   }
   return files;
+}
+
+/** The app's `.hadolint.yaml`, as `harden-init lint` run in that folder reads it. */
+async function lintConfig(root: string, ctx: CommandContext): Promise<LintConfig> {
+  const { loadLintConfig, LintConfigFileError } = await import('../lint/config.js');
+  try {
+    return await loadLintConfig(root);
+  } catch (error) {
+    if (error instanceof LintConfigFileError) {
+      throw new InputError(`bad lint config: ${error.reason}`, `${path.relative(ctx.cwd, error.file) || error.file}${error.key ? ` key ${error.key}` : ''}`, 'fix the value, then run harden-init fix again');
+    }
+    throw error;
+  }
 }
 
 /** Splits `name[:tag][@digest]` as written in a FROM line. */
@@ -68,26 +87,80 @@ async function baseInfo(dockerfile: string, notes: string[]): Promise<BaseImageI
   return infos;
 }
 
-async function scanImage(image: string, ctx: CommandContext, notes: string[]): Promise<ScanRecord[] | null> {
-  const { scan } = await import('../scan/run.js');
+/** What the image says before or after the change: the built-in audit always, a scanner's CVEs when one is on PATH. */
+interface ImageEvidence {
+  audit: ScanRecord[];
+  /** null when no scanner ran. */
+  scan: ScanRecord[] | null;
+  scanner: string | null;
+}
+
+function oneLine(error: unknown): string {
+  return error instanceof CliError ? error.oneLine().replace(/^harden-init: /, '') : (error as Error).message.split('\n')[0];
+}
+
+async function connect(ctx: CommandContext): Promise<Engine | null> {
+  const { Engine } = await import('../docker/engine.js');
   try {
-    const outcome = await scan(image, { scanner: 'auto', format: 'json' }, ctx);
-    notes.push(...outcome.notes);
-    return outcome.records;
+    return await Engine.connect(ctx.env);
   } catch (error) {
-    if (error instanceof CliError) {
-      notes.push(`no scan of ${image}: ${error.oneLine().replace(/^harden-init: /, '')}`);
-      return null;
-    }
+    if (error instanceof CliError) return null;
     throw error;
   }
 }
 
-async function rebuild(root: string, image: string, ctx: CommandContext): Promise<string | null> {
-  const { execa } = await import('execa');
-  const docker = ctx.env.HARDEN_INIT_DOCKER ?? '/usr/bin/docker';
-  const result = await execa(docker, ['build', '-q', '-t', image, root], { env: { ...ctx.env, DOCKER_BUILDKIT: '1' }, reject: false });
-  if (result.exitCode !== 0) return String(result.stderr).trim().split('\n').slice(-2).join(' | ') || `exit ${result.exitCode}`;
+async function auditRecordsOf(engine: Engine, image: string): Promise<ScanRecord[]> {
+  const [{ auditImage }, { auditRecords }] = await Promise.all([import('../audit/run.js'), import('../scan/builtin.js')]);
+  const report = await auditImage(engine, image);
+  const info = await engine.inspectImage(image);
+  return auditRecords(report.findings, image, info?.diffIds ?? []);
+}
+
+async function scannerRecords(image: string, ctx: CommandContext, notes: string[]): Promise<{ records: ScanRecord[]; scanner: string } | null> {
+  const [{ SCANNERS, locateScanner }, { scan }] = await Promise.all([import('../scan/scanners.js'), import('../scan/run.js')]);
+  for (const adapter of SCANNERS) {
+    if (!(await locateScanner(adapter, ctx.env))) continue;
+    try {
+      const outcome = await scan(image, { scanner: adapter.name, format: 'json' }, ctx);
+      return { records: outcome.records, scanner: adapter.title };
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      notes.push(`no scan of ${image}: ${oneLine(error)}`);
+      return null;
+    }
+  }
+  return null;
+}
+
+async function imageEvidence(engine: Engine, image: string, ctx: CommandContext, notes: string[]): Promise<ImageEvidence | null> {
+  let audit: ScanRecord[];
+  try {
+    audit = await auditRecordsOf(engine, image);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    notes.push(`no audit of ${image}: ${oneLine(error)}`);
+    return null;
+  }
+  const scanned = await scannerRecords(image, ctx, notes);
+  return { audit, scan: scanned?.records ?? null, scanner: scanned?.scanner ?? null };
+}
+
+/** The image to check: --image, else the tag `harden-init build` gives this app when the engine has it. */
+async function chooseImage(root: string, options: FixOptions, engine: Engine | null, notes: string[]): Promise<string | null> {
+  if (options.image) {
+    if (!engine) notes.push(`no Docker engine: ${options.image} not audited, rebuilt or scanned; only the Dockerfile is checked`);
+    else if (!(await engine.inspectImage(options.image))) notes.push(`the engine has no image ${options.image}: build it first (harden-init build --tag ${options.image}); only the Dockerfile is checked`);
+    else return options.image;
+    return null;
+  }
+  if (!engine) return null;
+  const [{ readBuildAnswers }, { defaultImageTag }] = await Promise.all([import('../docker/build-run.js'), import('../docker/image-tag.js')]);
+  const answers = await readBuildAnswers(root).catch(() => null);
+  const tag = defaultImageTag(answers?.title ?? path.basename(root));
+  if (await engine.inspectImage(tag)) {
+    notes.push(`auditing ${tag}, the image harden-init build made of this app (--image names another)`);
+    return tag;
+  }
   return null;
 }
 
@@ -109,35 +182,41 @@ export async function runFixCommand(dir: string, options: FixOptions, ctx: Comma
   const out = (line = '') => ctx.stdout.write(`${line}\n`);
   const files = await readFiles(root);
   if (files.Dockerfile === undefined) throw new InputError('no Dockerfile to fix', path.join(dir, 'Dockerfile'), 'run `harden-init` first to generate one, or pass the app folder');
+  const config = await lintConfig(root, ctx);
+  const lint = (text: string, file: string) => lintText(text, file, config);
   const notes: string[] = [];
-  const lintBefore = lintText(files.Dockerfile, 'Dockerfile');
-  const scanBefore = options.image ? await scanImage(options.image, ctx, notes) : null;
+  const lintBefore = lint(files.Dockerfile, 'Dockerfile');
+  const engine = await connect(ctx);
+  const image = await chooseImage(root, options, engine, notes);
+  const before = engine && image ? await imageEvidence(engine, image, ctx, notes) : null;
   const bases = await baseInfo(files.Dockerfile, notes);
   const actions = planFixes({
     dockerfile: 'Dockerfile',
     files,
     lintFindings: lintBefore,
     fixableCodes: fixableLintCodes(),
-    fixLint: fixLintCodes,
-    lint: lintText,
-    scanRecords: scanBefore ?? [],
+    fixLint: (text, codes) => fixLintCodes(text, codes, config),
+    lint,
+    scanRecords: [...(before?.audit ?? []), ...(before?.scan ?? [])],
     bases,
   });
   for (const note of notes) out(`note: ${note}`);
+  const safeIds = new Set(actions.filter((a) => a.safe).map((a) => a.id));
 
   let chosen: string[];
   if (options.dryRun || actions.length === 0) {
-    out(renderPlan(actions, new Set(actions.filter((a) => a.safe).map((a) => a.id)), true).trimEnd());
+    out(renderPlan(actions, safeIds, true).trimEnd());
     if (options.dryRun && actions.length > 0) out('dry run: nothing written');
     return 0;
   }
-  if (options.yes) chosen = actions.filter((a) => a.safe).map((a) => a.id);
+  if (options.yes) chosen = [...safeIds];
   else if (ctx.stdin.isTTY && ctx.stdout.isTTY) {
-    const picked = await chooseInteractively(actions, { lint: lintBefore.length, ...(scanBefore ? { scan: scanBefore.length } : {}) }, 'scan', ctx);
+    const counts: FindingCounts = { lint: lintBefore.length, ...(before ? { scan: before.audit.length + (before.scan?.length ?? 0) } : {}) };
+    const picked = await chooseInteractively(actions, counts, before?.scan ? 'image' : 'audit', ctx);
     if (picked === null) throw new Cancelled();
     chosen = picked;
   } else {
-    out(renderPlan(actions, new Set(actions.filter((a) => a.safe).map((a) => a.id)), true).trimEnd());
+    out(renderPlan(actions, safeIds, true).trimEnd());
     out('not a terminal: nothing applied; run `harden-init fix --yes` to apply the selected (safe) actions');
     return 0;
   }
@@ -152,7 +231,7 @@ export async function runFixCommand(dir: string, options: FixOptions, ctx: Comma
   for (const s of statuses) out(statusLine(s.verb, s.path, s.backup ? `-> ${s.backup}` : undefined));
   for (const a of selected) if (a.followUp) out(`then: ${a.followUp}`);
 
-  return verify({ root, files: after, selected, lintBefore, scanBefore, options, ctx, out });
+  return verify({ root, files: after, selected, lintBefore, lint, engine, image, before, ctx, out });
 }
 
 interface VerifyInput {
@@ -160,35 +239,74 @@ interface VerifyInput {
   files: Files;
   selected: FixAction[];
   lintBefore: LintFinding[];
-  scanBefore: ScanRecord[] | null;
-  options: FixOptions;
+  lint(text: string, file: string): LintFinding[];
+  engine: Engine | null;
+  image: string | null;
+  before: ImageEvidence | null;
   ctx: CommandContext;
   out(line?: string): void;
 }
 
-/** Re-lints always; rebuilds and re-scans when there is an image to rebuild. Exit 1 when a promise is not kept. */
-async function verify({ root, files, selected, lintBefore, scanBefore, options, ctx, out }: VerifyInput): Promise<number> {
+/** Rebuilds the image from the app folder with BuildKit, as `harden-init build` does; returns why it failed, or null. */
+async function rebuild(root: string, image: string, ctx: CommandContext): Promise<string | null> {
+  const [{ buildImage, findDockerCli }, { readBuildAnswers, defaultSecretSource, stampArgs }, { failedStep }] = await Promise.all([
+    import('../docker/cli.js'),
+    import('../docker/build-run.js'),
+    import('../docker/progress.js'),
+  ]);
+  let cli;
+  try {
+    cli = await findDockerCli(ctx.env);
+  } catch (error) {
+    if (error instanceof CliError) return oneLine(error);
+    throw error;
+  }
+  const answers = await readBuildAnswers(root).catch(() => null);
+  const secrets = (answers?.buildSecrets ?? []).map((id) => defaultSecretSource(id, ctx.env, ctx.env.HOME ?? homedir(), existsSync)).filter((s): s is string => s !== null);
+  const result = await buildImage(cli, { context: root, dockerfile: path.join(root, 'Dockerfile'), tags: [image], buildArgs: stampArgs(new Date().toISOString(), null), secrets }, ctx.env);
+  if (result.ok) return null;
+  const step = failedStep(result.progress);
+  return step ? `at ${step.name}${step.error ? `: ${step.error.slice(0, 160)}` : ''}` : `docker build exited with ${result.exitCode}`;
+}
+
+/**
+ * Re-lints always; with an image, rebuilds it and audits (and scans) it again. Exit 1 when a lint or
+ * audit finding the plan promised to remove is still there; CVE findings only warn, since a fixed
+ * version may not be published in every base yet.
+ */
+async function verify({ root, files, selected, lintBefore, lint, engine, image, before, ctx, out }: VerifyInput): Promise<number> {
   const promised = new Set(selected.flatMap((a) => a.removes));
-  const lintAfter = lintText(files.Dockerfile, 'Dockerfile');
+  const lintAfter = lint(files.Dockerfile, 'Dockerfile');
   out(beforeAfter('lint', lintBefore.length, lintAfter.length));
-  const stillThere = lintKeys(lintAfter).filter((k) => promised.has(k));
-  const kept = stillThere.length === 0;
-  if (!kept) out(`lint findings the plan promised to remove are still there: ${[...new Set(stillThere)].join(', ')}`);
-  if (options.image && scanBefore !== null) {
-    const failure = await rebuild(root, options.image, ctx);
-    if (failure) {
-      out(`rebuild of ${options.image} failed (${failure}): scan not repeated; the backups are next to the changed files`);
-      return 1;
-    }
-    const notes: string[] = [];
-    const scanAfter = await scanImage(options.image, ctx, notes);
-    if (scanAfter) {
-      out(beforeAfter('scan', scanBefore.length, scanAfter.length));
-      const left = new Set(scanAfter.map((r) => scanKey(r.finding)).filter((k) => promised.has(k)));
-      if (left.size > 0) out(`${left.size} scan finding(s) the plan expected to remove remain (a newer base may not carry every fix yet)`);
-    }
-  } else if (options.image) {
-    out('scan: not repeated (no scanner ran before the change)');
+  const lintLeft = [...new Set(lintKeys(lintAfter).filter((k) => promised.has(k)))];
+  if (lintLeft.length > 0) out(`lint findings the plan promised to remove are still there: ${lintLeft.join(', ')}`);
+  let kept = lintLeft.length === 0;
+  if (!engine || !image || !before) return kept ? 0 : 1;
+
+  out(`rebuilding ${image} ...`);
+  const started = Date.now();
+  const failure = await rebuild(root, image, ctx);
+  if (failure) {
+    out(`rebuild of ${image} failed (${failure}): not audited again; the backups are next to the changed files`);
+    return 1;
+  }
+  out(`rebuilt ${image} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  const notes: string[] = [];
+  const after = await imageEvidence(engine, image, ctx, notes);
+  for (const note of notes) out(`note: ${note}`);
+  if (!after) return 1;
+  out(beforeAfter('audit', before.audit.length, after.audit.length));
+  const auditLeft = [...new Set(after.audit.map((r) => scanKey(r.finding)).filter((k) => promised.has(k)))];
+  if (auditLeft.length > 0) {
+    out(`audit findings the plan promised to remove are still there: ${auditLeft.join(', ')}`);
+    kept = false;
+  }
+  if (before.scan && after.scan) {
+    out(beforeAfter('scan', before.scan.length, after.scan.length));
+    const left = new Set(after.scan.map((r) => scanKey(r.finding)).filter((k) => promised.has(k)));
+    if (left.size > 0) out(`${left.size} scan finding(s) the plan expected to remove remain (a newer base may not carry every fix yet)`);
+  } else if (!before.scan) {
+    out('scan   not run (no vulnerability scanner on PATH: install Trivy or Grype for CVE findings)');
   }
   return kept ? 0 : 1;
 }
