@@ -9,7 +9,9 @@ import { paint, type Theme } from '../ui/theme.js';
 import { diffLines, fileDiff } from '../write/diff.js';
 import { statusLine } from '../write/plan.js';
 import type { WriteStatus } from '../write/apply.js';
-import { offerArgs, NEXT_OFFERS } from '../ui/state.js';
+import { buildSecretIds, secretFlag } from '../retrofit/series.js';
+import type { Prepared } from '../ui/actions.js';
+import { offerArgs, NEXT_OFFERS, planToWrite, RETROFIT_MODES, retrofitContent, type RetrofitMode } from '../ui/state.js';
 
 export interface PlainOptions {
   input: ResolveInput;
@@ -128,11 +130,18 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
   const prepared = await actions.prepare(answers);
   for (const image of prepared.baseImages) say(`${image.stage}: ${image.ref} (${image.reason})`);
   for (const note of prepared.notes) say(paint(theme, 'warning', `! ${note}`));
-  for (const entry of prepared.plan) say(statusLine(entry.action, entry.path));
+  let plan = prepared.plan;
+  // An existing Dockerfile: the full rewrite or the patch series, chosen here, not in the replace prompts.
+  const decided = new Set<string>();
+  if (prepared.retrofit) {
+    plan = await chooseRetrofit(prepared, options, context, say);
+    decided.add(prepared.retrofit.path);
+  }
+  for (const entry of plan) say(statusLine(entry.action, entry.path));
 
   const skip = new Set<string>();
   let replaceAll = options.force;
-  for (const entry of prepared.plan.filter((e) => e.action === 'conflict')) {
+  for (const entry of plan.filter((e) => e.action === 'conflict' && !decided.has(e.path))) {
     say();
     say(`${entry.path} exists and differs:`);
     say(colouredDiff(theme, fileDiff(entry.path, entry.existing ?? '', entry.content)));
@@ -155,12 +164,12 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
     if (choice === 'all') replaceAll = true;
   }
 
-  const toWrite = prepared.plan.filter((entry) => entry.action !== 'identical' && !skip.has(entry.path)).length;
+  const toWrite = plan.filter((entry) => entry.action !== 'identical' && !skip.has(entry.path)).length;
   if (toWrite > 0 && !(await confirm({ message: `Write ${toWrite} file${toWrite === 1 ? '' : 's'}?`, default: true }, context))) {
     return { kind: 'cancelled' };
   }
   say();
-  const statuses = await actions.write(prepared.plan, {
+  const statuses = await actions.write(plan, {
     skip,
     onStatus: (status) => say(statusLine(status.verb, status.path, status.backup ? `-> ${status.backup}` : undefined)),
   });
@@ -171,4 +180,61 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
     if (args.length > 0) say(`  ${offer.label}: harden-init ${args.join(' ')}`);
   }
   return { kind: 'done', statuses };
+}
+
+type PromptContext = { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+
+/**
+ * The two ways to apply a retrofit, as the wizard offers them: the full rewrite (shown with what
+ * it cannot carry over), or the patch series, each hunk shown and accepted or rejected. Returns the
+ * plan to write; the build secrets the chosen file needs are listed.
+ */
+async function chooseRetrofit(prepared: Prepared, options: PlainOptions, context: PromptContext, say: (line?: string) => void): Promise<Prepared['plan']> {
+  const choice = prepared.retrofit!;
+  const { theme } = options;
+  say();
+  say(`${choice.path} exists. The full rewrite:`);
+  say(colouredDiff(theme, fileDiff(choice.path, choice.original, choice.rewrite)));
+  for (const item of choice.unsafe) say(paint(theme, 'warning', `! not carried over safely: ${item}`));
+  for (const name of choice.runtimeSecrets) say(paint(theme, 'warning', `! ${name} is no longer in the image: pass it at run time (docker run -e ${name})`));
+  const mode = await select<RetrofitMode>(
+    {
+      message: `How should ${choice.path} change?`,
+      choices: RETROFIT_MODES.map((m) => ({ value: m.id, name: m.id === 'patches' ? `${m.label} (${choice.patches.length} hunks)` : m.label, description: m.hint })),
+      default: 'rewrite',
+    },
+    context,
+  );
+  const accepted = new Set<string>();
+  if (mode === 'patches') {
+    for (const [index, patch] of choice.patches.entries()) {
+      say();
+      say(paint(theme, 'accent', `Hunk ${index + 1} of ${choice.patches.length}: ${patch.title}`));
+      say(colouredDiff(theme, patch.diff.slice(Math.max(0, patch.diff.indexOf('\n@@') + 1))));
+      const answer = await expand(
+        {
+          message: 'Apply this hunk?',
+          default: 'y',
+          choices: [
+            { key: 'y', name: 'Yes, apply it', value: 'yes' },
+            { key: 'n', name: 'No, leave these lines as they are', value: 'no' },
+            { key: 'a', name: 'Apply this and every remaining hunk', value: 'all' },
+            { key: 'd', name: 'Leave this and every remaining hunk', value: 'none' },
+          ],
+        },
+        context,
+      );
+      if (answer === 'yes') accepted.add(patch.id);
+      if (answer === 'all') choice.patches.slice(index).forEach((p) => accepted.add(p.id));
+      if (answer === 'all' || answer === 'none') break;
+    }
+    say();
+    say(`${choice.path}: ${accepted.size} of ${choice.patches.length} hunks accepted`);
+  }
+  const review = { mode, accepted };
+  for (const id of buildSecretIds(retrofitContent(choice, review))) {
+    const variable = choice.secretVariables[id];
+    say(`build secret ${id}${variable ? ` (was ${variable})` : ''}: docker build ${secretFlag(id)} .`);
+  }
+  return planToWrite(prepared, review);
 }

@@ -6,3 +6,4 @@ export { extendDockerignore, SECRET_PATTERNS, type DockerignoreExtension } from 
 export { suggestComposeHardening, type ComposeHints, type ComposeSuggestion } from './compose.js';
 export { secretReason, secretId } from './secrets.js';
 export type * from './types.js';
+export { applyHunks, applyAccepted, buildSecretIds, secretFlag, type Hunk } from './series.js';

@@ -5,6 +5,7 @@ import type { LintFinding } from '../lint/types.js';
 import { analyzeDockerfile, instructionText, parseExecForm } from './analyze.js';
 import { secretId } from './secrets.js';
 import { classifySegment, execForm, installedPackages, needsShell, splitCommand, systemManagerOf, words } from './shell.js';
+import { applyHunks, splitLines } from './series.js';
 import type { RetrofitPatch } from './types.js';
 
 export interface PatchOptions {
@@ -127,19 +128,6 @@ function groupInstructions(lines: string[]): string[][] {
   }
   if (current.length) groups.push(current);
   return groups;
-}
-
-function splitLines(text: string): { lines: string[]; trailingNewline: boolean } {
-  const trailingNewline = text.endsWith('\n');
-  const lines = (trailingNewline ? text.slice(0, -1) : text).split('\n');
-  return { lines: text === '' ? [] : lines, trailingNewline };
-}
-
-function applyHunks(original: { lines: string[]; trailingNewline: boolean }, hunks: ReadonlyArray<Pick<RetrofitPatch, 'start' | 'end' | 'lines'>>): string {
-  const lines = [...original.lines];
-  for (const hunk of [...hunks].sort((a, b) => b.start - a.start)) lines.splice(hunk.start - 1, hunk.end - hunk.start, ...hunk.lines);
-  if (lines.length === 0) return '';
-  return lines.join('\n') + (original.trailingNewline || original.lines.length === 0 ? '\n' : '');
 }
 
 function safeLint(lint: (text: string) => LintFinding[], text: string): LintFinding[] {

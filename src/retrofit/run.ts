@@ -66,6 +66,8 @@ export interface RetrofitResult {
   composeSuggestions: Array<{ path: string; diff: string; services: string[] }>;
   /** Lines for the user: secrets to pass, what was not carried over, notes from the generator. */
   notes: string[];
+  /** The notes that are neither secrets nor what was not carried over (answer changes, .dockerignore, the generator's). */
+  otherNotes: string[];
 }
 
 const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -118,13 +120,13 @@ export async function retrofitDir(dir: string, answers: Answers, options: Retrof
   const writes: FileToWrite[] = [{ path: dockerfilePath, content: dockerfile }];
 
   // .dockerignore: extended, never replaced, never hiding what the Dockerfile copies.
-  const model = analyzeDockerfile(dockerfile);
-  const copied = model.copies.filter((c) => c.from === null && !c.remote).flatMap((c) => c.sources);
+  // Both ways of applying are offered from one plan: keep in the context what either file copies.
+  const copied = [dockerfile, plan.rewrite, existing].flatMap((text) => analyzeDockerfile(text).copies.filter((c) => c.from === null && !c.remote).flatMap((c) => c.sources));
   const ignorePath = '.dockerignore';
   const currentIgnore = await readText(path.join(dir, ignorePath));
   const generatedIgnore = files.find((f) => f.path === ignorePath)?.content;
   const required = currentIgnore === null && generatedIgnore ? generatedIgnore.split('\n').filter((l) => l.trim() && !l.startsWith('#')) : SECRET_PATTERNS;
-  const extended = extendDockerignore(currentIgnore, [...new Set([...required, ...SECRET_PATTERNS])], await expandCopied(dir, copied));
+  const extended = extendDockerignore(currentIgnore, [...new Set([...required, ...SECRET_PATTERNS])], await expandCopied(dir, [...new Set(copied)]));
   if (extended.text !== (currentIgnore ?? '')) writes.push({ path: ignorePath, content: extended.text });
 
   // security.txt: kept and checked unless the user asks for a new one.
@@ -164,15 +166,19 @@ export async function retrofitDir(dir: string, answers: Answers, options: Retrof
   const planned = planWrites(writes, await readExisting(dir, writes.map((w) => w.path)));
   const changes = planned.filter((p) => p.action !== 'identical').map((p) => ({ path: p.path, before: p.existing, after: p.content }));
   const diff = changes.map((c) => fileDiff(c.path, c.before ?? '', c.after)).join('\n');
+  const otherNotes = [
+    ...adjusted.reasons,
+    ...extended.skipped.map((s) => `.dockerignore: kept ${s.path} in the build context (not adding ${s.pattern}): the Dockerfile copies it`),
+    ...('files' in generated ? (generated.notes ?? []) : []),
+  ];
   const notes = [
     ...adjusted.reasons,
     ...plan.secrets.map((s) => `build secret ${s.id} (was ${s.variable}): ${s.hint}`),
     ...plan.runtimeSecrets.map((name) => `${name} is no longer in the image: pass it at run time`),
     ...plan.unsafe.map((u) => `not carried over${u.line ? ` (line ${u.line})` : ''}: ${u.what}: ${u.why}`),
-    ...extended.skipped.map((s) => `.dockerignore: kept ${s.path} in the build context (not adding ${s.pattern}): the Dockerfile copies it`),
-    ...('files' in generated ? (generated.notes ?? []) : []),
+    ...otherNotes.slice(adjusted.reasons.length),
   ];
-  const result: RetrofitResult = { plan, answers, dockerfile, diff, changes, statuses: [], backups: [], securityTxtProblems, composeSuggestions, notes };
+  const result: RetrofitResult = { plan, answers, dockerfile, diff, changes, statuses: [], backups: [], securityTxtProblems, composeSuggestions, notes, otherNotes };
   if (options.dryRun) return result;
   result.statuses = await applyPlan(dir, planned, { onStatus: options.onStatus });
   result.backups = result.statuses.filter((s) => s.verb === 'backup' && s.backup).map((s) => s.backup!);

@@ -17,11 +17,44 @@ export interface BaseImageChoice {
   reason: string;
 }
 
+/** One hunk of the patch series: a finding's fix, with its diff against the existing file. */
+export interface RetrofitHunk {
+  id: string;
+  title: string;
+  diff: string;
+  /** Original lines [start, end) it replaces (1-based) and the replacement. */
+  start: number;
+  end: number;
+  lines: string[];
+}
+
+/**
+ * An existing Dockerfile is retrofitted, and there are two ways to apply it: the full rewrite
+ * (what the plan holds) or the patch series over the existing file, hunk by hunk.
+ */
+export interface RetrofitChoice {
+  /** The Dockerfile's path in the plan. */
+  path: string;
+  /** Its text now; the patch series applies to it. */
+  original: string;
+  /** The merged hardened Dockerfile. */
+  rewrite: string;
+  patches: RetrofitHunk[];
+  /** What the rewrite cannot carry over safely: shown, and left as a comment in the file. */
+  unsafe: string[];
+  /** Secret ENV the rewrite drops from the image: pass them at run time. */
+  runtimeSecrets: string[];
+  /** Build secret id -> the variable it replaces, for the `docker build --secret` hints. */
+  secretVariables: Record<string, string>;
+}
+
 /** The generated files planned against the disk, with what the generator wants the user to know. */
 export interface Prepared {
   plan: PlannedWrite[];
   notes: string[];
   baseImages: BaseImageChoice[];
+  /** Set when an existing Dockerfile is retrofitted. */
+  retrofit?: RetrofitChoice;
 }
 
 /**

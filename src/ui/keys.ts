@@ -2,7 +2,7 @@
 import type { Key } from 'ink';
 import type { ScreenKind } from './state.js';
 
-export type KeyCommand = 'quit' | 'submit' | 'back' | 'help' | 'up' | 'down' | 'toggle' | 'erase' | 'clear';
+export type KeyCommand = 'quit' | 'submit' | 'back' | 'help' | 'up' | 'down' | 'toggle' | 'erase' | 'clear' | 'accept' | 'reject' | 'rewrite' | 'patches';
 
 export interface KeyContext {
   screen: ScreenKind;
@@ -47,6 +47,11 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     matches: (input, _key, context) => input === ' ' && context.screen === 'review',
     screens: ['review'],
   },
+  // Retrofit review: the screen names these itself, only when an existing Dockerfile is retrofitted.
+  { command: 'accept', label: 'y', description: 'accept the hunk', matches: (input, _key, context) => input === 'y' && context.screen === 'review', screens: [] },
+  { command: 'reject', label: 'n', description: 'reject the hunk', matches: (input, _key, context) => input === 'n' && context.screen === 'review', screens: [] },
+  { command: 'rewrite', label: 'r', description: 'full rewrite', matches: (input, _key, context) => input === 'r' && context.screen === 'review', screens: [] },
+  { command: 'patches', label: 'p', description: 'patch series', matches: (input, _key, context) => input === 'p' && context.screen === 'review', screens: [] },
   { command: 'erase', label: 'Backspace', description: 'erase', matches: (_input, key) => key.backspace || key.delete, screens: [] },
   { command: 'clear', label: 'Ctrl+U', description: 'clear', matches: (input, key) => key.ctrl && input === 'u', screens: [] },
 ];

@@ -5,8 +5,10 @@ import { defaultImageTag } from '../docker/image-tag.js';
 import type { Answers } from '../questions/answers.js';
 import { QUESTIONS, STEPS, isAsked, normalizeAnswer, questionById, type Choice, type Question, type QuestionId, type StepId } from '../questions/model.js';
 import { AnswerError, buildAnswers, presetAnswers, questionContext, type Preset, type ResolveInput } from '../questions/resolve.js';
+import { applyAccepted } from '../retrofit/series.js';
 import type { WriteStatus } from '../write/apply.js';
-import type { Prepared, QuestionDefaults } from './actions.js';
+import type { PlannedWrite } from '../write/plan.js';
+import type { Prepared, QuestionDefaults, RetrofitChoice } from './actions.js';
 
 export type Screen =
   | { kind: 'detect' }
@@ -37,6 +39,41 @@ export const NEXT_OFFERS = [
 ] as const;
 
 export type NextOffer = (typeof NEXT_OFFERS)[number]['id'];
+
+/** The two ways to apply a retrofit, for the wizard and the plain prompts alike. */
+export const RETROFIT_MODES = [
+  { id: 'rewrite', label: 'Full rewrite', hint: 'the hardened Dockerfile, merged with what yours does on purpose' },
+  { id: 'patches', label: 'Patch series', hint: 'your Dockerfile with finding-by-finding fixes; accept or reject each hunk' },
+] as const;
+
+export type RetrofitMode = (typeof RETROFIT_MODES)[number]['id'];
+
+/** How the user applies a retrofit: the mode, and in the patch series the hunk in focus and the accepted ones. */
+export interface RetrofitReview {
+  mode: RetrofitMode;
+  /** `patches`: the hunk list is on screen; `files`: the file list. */
+  view: 'files' | 'patches';
+  index: number;
+  accepted: Set<string>;
+}
+
+const freshRetrofit = (prepared?: Prepared): RetrofitReview => ({ mode: 'rewrite', view: 'files', index: 0, accepted: new Set(prepared?.retrofit?.patches.map((p) => p.id) ?? []) });
+
+/** The Dockerfile text the chosen way of applying gives. */
+export function retrofitContent(choice: RetrofitChoice, review: Pick<RetrofitReview, 'mode' | 'accepted'>): string {
+  return review.mode === 'patches' ? applyAccepted(choice.original, choice.patches, review.accepted) : choice.rewrite;
+}
+
+/** The plan to write: in the patch series, the Dockerfile is the existing file with the accepted hunks. */
+export function planToWrite(prepared: Prepared, review: Pick<RetrofitReview, 'mode' | 'accepted'>): PlannedWrite[] {
+  const choice = prepared.retrofit;
+  if (!choice || review.mode === 'rewrite') return prepared.plan;
+  const content = retrofitContent(choice, review);
+  const entry = prepared.plan.find((e) => e.path === choice.path);
+  const existing = entry ? entry.existing : choice.original;
+  const planned: PlannedWrite = { path: choice.path, content, existing, action: existing === null ? 'create' : existing === content ? 'identical' : 'conflict' };
+  return entry ? prepared.plan.map((e) => (e === entry ? planned : e)) : [planned, ...prepared.plan];
+}
 
 /**
  * The harden-init command line an offer hands over to (empty for "done"). Build and scan name the
@@ -78,6 +115,8 @@ export interface WizardState {
   /** Selected file in the review, and conflicting files the user keeps as they are. */
   reviewIndex: number;
   keep: Set<string>;
+  /** How an existing Dockerfile is applied (when the review retrofits one). */
+  retrofit: RetrofitReview;
   written: Phase<WriteStatus[]>;
   progress: WriteStatus[];
   nextIndex: number;
@@ -93,6 +132,8 @@ export type WizardAction =
   | { type: 'clear' }
   | { type: 'move'; delta: number }
   | { type: 'toggle' }
+  | { type: 'retrofitMode'; mode: RetrofitMode }
+  | { type: 'accept'; accept: boolean }
   | { type: 'submit' }
   | { type: 'back' }
   | { type: 'help' }
@@ -117,6 +158,7 @@ export function initialState(input: ResolveInput): WizardState {
     prepared: { status: 'idle' },
     reviewIndex: 0,
     keep: new Set(),
+    retrofit: freshRetrofit(),
     written: { status: 'idle' },
     progress: [],
     nextIndex: 0,
@@ -204,7 +246,7 @@ function enter(state: WizardState, screen: Screen): WizardState {
 function toReview(state: WizardState): WizardState {
   try {
     const answers = buildAnswers(state.input, state.values);
-    return { ...enter(state, { kind: 'review' }), answers, prepared: { status: 'running' }, reviewIndex: 0, keep: new Set() };
+    return { ...enter(state, { kind: 'review' }), answers, prepared: { status: 'running' }, reviewIndex: 0, keep: new Set(), retrofit: freshRetrofit() };
   } catch (error) {
     const message = error instanceof AnswerError ? `${error.field} ${error.problem}` : String(error);
     return { ...state, error: message };
@@ -276,6 +318,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         if (question.kind !== 'select' || count === 0) return state;
         return { ...state, draft: { ...state.draft, choice: (state.draft.choice + action.delta + count) % count }, error: null };
       }
+      if (screen.kind === 'review' && state.prepared.status === 'done' && state.retrofit.view === 'patches') {
+        const count = state.prepared.value.retrofit?.patches.length ?? 0;
+        return count === 0 ? state : { ...state, retrofit: { ...state.retrofit, index: (state.retrofit.index + action.delta + count) % count } };
+      }
       if (screen.kind === 'review' && state.prepared.status === 'done') {
         const count = state.prepared.value.plan.length;
         return count === 0 ? state : { ...state, reviewIndex: (state.reviewIndex + action.delta + count) % count };
@@ -286,7 +332,29 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       }
       return state;
     }
+    case 'retrofitMode': {
+      if (screen.kind !== 'review' || state.prepared.status !== 'done' || !state.prepared.value.retrofit) return state;
+      const view = action.mode === 'patches' ? 'patches' : 'files';
+      return { ...state, retrofit: { ...state.retrofit, mode: action.mode, view } };
+    }
+    case 'accept': {
+      const hunk = currentHunk(state);
+      if (!hunk) return state;
+      const accepted = new Set(state.retrofit.accepted);
+      if (action.accept) accepted.add(hunk.id);
+      else accepted.delete(hunk.id);
+      // y/n decides and moves on to the next hunk, so a series is reviewed one key per hunk.
+      const count = state.prepared.status === 'done' ? state.prepared.value.retrofit?.patches.length ?? 1 : 1;
+      return { ...state, retrofit: { ...state.retrofit, accepted, index: Math.min(state.retrofit.index + 1, count - 1) } };
+    }
     case 'toggle': {
+      const hunk = currentHunk(state);
+      if (hunk) {
+        const accepted = new Set(state.retrofit.accepted);
+        if (accepted.has(hunk.id)) accepted.delete(hunk.id);
+        else accepted.add(hunk.id);
+        return { ...state, retrofit: { ...state.retrofit, accepted } };
+      }
       if (screen.kind !== 'review' || state.prepared.status !== 'done') return state;
       const entry = state.prepared.value.plan[state.reviewIndex];
       if (!entry || entry.action !== 'conflict') return state;
@@ -301,8 +369,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
           return state.detection.status === 'running' ? state : advanceFromQuestion(state, null);
         case 'question':
           return submitQuestion(state, questionById(screen.id));
-        case 'review':
-          return state.prepared.status === 'done' ? { ...enter(state, { kind: 'write' }), written: { status: 'running' }, progress: [] } : state;
+        case 'review': {
+          if (state.prepared.status !== 'done') return state;
+          // The write step writes the plan as reviewed: in the patch series, the accepted hunks.
+          const prepared = { ...state.prepared.value, plan: planToWrite(state.prepared.value, state.retrofit) };
+          return { ...enter({ ...state, prepared: { status: 'done', value: prepared } }, { kind: 'write' }), written: { status: 'running' }, progress: [] };
+        }
         case 'write':
           return state.written.status === 'done' ? enter(state, { kind: 'next' }) : state.written.status === 'failed' ? { ...state, exit: { kind: 'done', handOver: null } } : state;
         case 'next': {
@@ -314,6 +386,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'back': {
       // Nothing to go back to once files are written.
       if (state.history.length <= 1 || screen.kind === 'write' || screen.kind === 'next') return state;
+      // From the hunk list, Esc goes back to the file list (the choices are kept).
+      if (screen.kind === 'review' && state.retrofit.view === 'patches') return { ...state, retrofit: { ...state.retrofit, view: 'files' } };
       const history = state.history.slice(0, -1);
       const previous = history[history.length - 1];
       const next: WizardState = { ...state, history, error: null, help: false };
@@ -322,7 +396,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return next;
     }
     case 'prepared':
-      return screen.kind === 'review' ? { ...state, prepared: { status: 'done', value: action.prepared } } : state;
+      return screen.kind === 'review' ? { ...state, prepared: { status: 'done', value: action.prepared }, retrofit: freshRetrofit(action.prepared) } : state;
     case 'prepareFailed':
       return screen.kind === 'review' ? { ...state, prepared: { status: 'failed', message: action.message } } : state;
     case 'status':
@@ -332,6 +406,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'writeFailed':
       return { ...state, written: { status: 'failed', message: action.message } };
   }
+}
+
+/** The hunk in focus when the hunk list is on screen. */
+export function currentHunk(state: WizardState) {
+  if (currentScreen(state).kind !== 'review' || state.prepared.status !== 'done' || state.retrofit.view !== 'patches') return null;
+  return state.prepared.value.retrofit?.patches[state.retrofit.index] ?? null;
 }
 
 export interface Progress {

@@ -10,7 +10,8 @@ import type { GenerateResult } from '../generate/types.js';
 import type { Answers } from '../questions/answers.js';
 import { QUESTIONS } from '../questions/model.js';
 import { AnswerError, resolveAnswers, type ResolveInput } from '../questions/resolve.js';
-import type { InitActions, Prepared } from '../ui/actions.js';
+import { buildSecretIds, secretFlag } from '../retrofit/series.js';
+import type { InitActions, Prepared, RetrofitChoice } from '../ui/actions.js';
 import { makeTheme, paint } from '../ui/theme.js';
 import { applyPlan, planFromDisk, type WriteStatus } from './apply.js';
 import { fileDiff, diffLines } from './diff.js';
@@ -46,9 +47,12 @@ export function createInitActions(root: string, options: InitActionOptions = {})
       const generated = await generateNew(appDir, answers, options);
       const existing = await readFile(path.join(appDir, 'Dockerfile'), 'utf8').catch(() => null);
       const fresh = generated.files.find((file) => file.path === 'Dockerfile')?.content;
-      const result = existing !== null && needsRetrofit(existing, fresh) ? await retrofitExisting(appDir, existing, answers, generated, options) : generated;
+      const retrofitted = existing !== null && needsRetrofit(existing, fresh) ? await retrofitExisting(appDir, existing, answers, generated, options) : null;
+      const result = retrofitted ?? generated;
       const files = result.files.map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
-      return { plan: await planFromDisk(root, files), notes: result.notes, baseImages: result.baseImages };
+      const prepared: Prepared = { plan: await planFromDisk(root, files), notes: result.notes, baseImages: result.baseImages };
+      if (retrofitted) prepared.retrofit = { ...retrofitted.choice, path: `${prefix}Dockerfile` };
+      return prepared;
     },
     async write(plan, { skip, onStatus }) {
       if (options.dryRun) {
@@ -91,15 +95,44 @@ async function retrofitExisting(appDir: string, existing: string, answers: Answe
   // Generation resolves digests over the network: reuse it unless the merge changes the answers.
   const unchanged = JSON.stringify(retrofitAnswers(existing, answers).answers) === JSON.stringify(answers);
   const result = await retrofitDir(appDir, answers, { dryRun: true, generated: unchanged ? generated : undefined, templateDir: options.templateDir, onWarning: options.onWarning });
+  // Secrets and what was not carried over are shown by the review itself (see retrofitNotes).
   const notes = [
-    'your Dockerfile was merged into the hardened one (the old file is kept as a .harden-init.bak backup)',
-    ...result.notes,
+    'your Dockerfile is retrofitted: the full rewrite merges it into the hardened one, or the patch series fixes it finding by finding (the old file is kept as a .harden-init.bak backup)',
+    ...result.otherNotes,
     ...result.securityTxtProblems.map((p) => `${p.path}:${p.line}: ${p.message} (kept your security.txt)`),
     ...result.composeSuggestions.map((c) => `${c.path}: suggested runtime hardening for ${c.services.join(', ')} (not applied):\n${c.diff}`),
   ];
   const files = result.changes.map((change) => ({ path: change.path, content: change.after }));
   const baseImages = analyzeBases(result.dockerfile);
-  return { files, notes, baseImages };
+  const { plan } = result;
+  const choice: Omit<RetrofitChoice, 'path'> = {
+    original: existing,
+    rewrite: plan.rewrite,
+    patches: plan.patches.map(({ id, title, diff, start, end, lines }) => ({ id, title, diff, start, end, lines })),
+    unsafe: plan.unsafe.map((u) => `${u.what}${u.line ? ` (line ${u.line})` : ''}: ${u.why}`),
+    runtimeSecrets: plan.runtimeSecrets,
+    secretVariables: Object.fromEntries(plan.secrets.map((s) => [s.id, s.variable])),
+  };
+  // A Dockerfile the merge leaves as it is is not in the changes: the rewrite is the file itself.
+  if (!files.some((file) => file.path === 'Dockerfile')) choice.rewrite = existing;
+  return { files, notes, baseImages, choice };
+}
+
+/**
+ * What the user must know about the Dockerfile that will be written: what the rewrite could not
+ * carry over safely, secrets dropped from the image, and the build secrets to pass.
+ */
+export function retrofitNotes(choice: Omit<RetrofitChoice, 'path'>, dockerfile: string, mode: 'rewrite' | 'patches'): string[] {
+  const notes: string[] = [];
+  if (mode === 'rewrite') {
+    for (const item of choice.unsafe) notes.push(`not carried over: ${item}`);
+    for (const name of choice.runtimeSecrets) notes.push(`${name} is no longer in the image: pass it at run time (docker run -e ${name})`);
+  }
+  for (const id of buildSecretIds(dockerfile)) {
+    const variable = choice.secretVariables[id];
+    notes.push(`build secret ${id}${variable ? ` (was ${variable})` : ''}: docker build ${secretFlag(id)} .`);
+  }
+  return notes;
 }
 
 /** The FROM lines of the final Dockerfile, for the wizard's summary. */
@@ -219,7 +252,9 @@ export async function runInit(args: string[], options: Record<string, unknown>, 
     }
     const prepared = await actions.prepare(answers).catch(generateFailure);
     for (const message of warnings) warn(message);
-    for (const note of prepared.notes) ctx.stderr.write(`note: ${note}\n`);
+    // No one to choose: the full rewrite.
+    const retrofit = prepared.retrofit ? retrofitNotes(prepared.retrofit, prepared.retrofit.rewrite, 'rewrite') : [];
+    for (const note of [...prepared.notes, ...retrofit]) ctx.stderr.write(`note: ${note}\n`);
     if (dryRun) {
       printPlan(ctx, prepared.plan, true);
       return 0;

@@ -23,6 +23,14 @@ export function useStepKeys(dispatch: Dispatch<WizardAction>, context: KeyContex
           return dispatch({ type: 'move', delta: 1 });
         case 'toggle':
           return dispatch({ type: 'toggle' });
+        case 'accept':
+          return dispatch({ type: 'accept', accept: true });
+        case 'reject':
+          return dispatch({ type: 'accept', accept: false });
+        case 'rewrite':
+          return dispatch({ type: 'retrofitMode', mode: 'rewrite' });
+        case 'patches':
+          return dispatch({ type: 'retrofitMode', mode: 'patches' });
         case 'erase':
           return dispatch({ type: 'erase' });
         case 'clear':

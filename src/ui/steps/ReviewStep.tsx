@@ -1,10 +1,13 @@
 import { Box, Text, useStdout } from 'ink';
+import { buildSecretIds, secretFlag } from '../../retrofit/series.js';
 import { statusLine } from '../../write/plan.js';
 import { diffStat, fileDiff } from '../../write/diff.js';
+import type { RetrofitChoice } from '../actions.js';
 import { DiffView } from '../components/DiffView.js';
 import { useTheme } from '../components/theme-context.js';
 import { useStepKeys } from '../hooks/use-step-keys.js';
 import { useTask } from '../hooks/use-task.js';
+import { planToWrite, RETROFIT_MODES, retrofitContent, type RetrofitReview } from '../state.js';
 import type { StepProps } from './types.js';
 
 /** The files to be written, what happens to each, and a coloured diff for each file that exists. */
@@ -26,10 +29,13 @@ export function ReviewStep({ state, dispatch, actions, active }: StepProps) {
     );
   }
   if (prepared.status !== 'done') return <Text>Generating the files …</Text>;
-  const { plan, notes, baseImages } = prepared.value;
-  const selected = plan[state.reviewIndex];
+  const { notes, baseImages, retrofit } = prepared.value;
   const rows = stdout?.rows ?? 24;
-  const diffRoom = Math.max(6, rows - 16 - plan.length - notes.length - baseImages.length);
+  if (retrofit && state.retrofit.view === 'patches') return <PatchSeries choice={retrofit} review={state.retrofit} rows={rows} />;
+  const plan = planToWrite(prepared.value, state.retrofit);
+  const selected = plan[state.reviewIndex];
+  const retrofitLines = retrofit ? 4 + retrofit.unsafe.length + retrofit.runtimeSecrets.length : 0;
+  const diffRoom = Math.max(6, rows - 16 - plan.length - notes.length - baseImages.length - retrofitLines);
   const conflicts = plan.filter((entry) => entry.action === 'conflict').length;
   return (
     <Box flexDirection="column">
@@ -54,6 +60,7 @@ export function ReviewStep({ state, dispatch, actions, active }: StepProps) {
           );
         })}
       </Box>
+      {retrofit ? <RetrofitSummary choice={retrofit} review={state.retrofit} /> : null}
       {baseImages.length > 0 ? (
         <Box flexDirection="column" marginTop={1}>
           {baseImages.map((image) => (
@@ -82,6 +89,116 @@ export function ReviewStep({ state, dispatch, actions, active }: StepProps) {
       <Box marginTop={1}>
         <Text>
           Enter writes {conflicts > 0 ? 'them (each replaced file is backed up first; Space keeps yours)' : 'them'}, Esc goes back.
+        </Text>
+      </Box>
+    </Box>
+  );
+}
+
+/** The two ways to apply a retrofit, which one is chosen, and what the user must know about it. */
+function RetrofitSummary({ choice, review }: { choice: RetrofitChoice; review: RetrofitReview }) {
+  const theme = useTheme();
+  const keys: Record<RetrofitReview['mode'], string> = { rewrite: 'r', patches: 'p' };
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text bold>Your {choice.path} exists. How should it change?</Text>
+      {RETROFIT_MODES.map((mode) => {
+        const chosen = review.mode === mode.id;
+        const count = mode.id === 'patches' ? ` (${review.accepted.size} of ${choice.patches.length} hunks accepted)` : '';
+        return (
+          <Text key={mode.id} bold={chosen}>
+            {chosen ? ' ◉ ' : ' ○ '}
+            {mode.label}
+            {count}
+            <Text color={theme.muted}>
+              : {mode.hint} [{keys[mode.id]}]
+            </Text>
+          </Text>
+        );
+      })}
+      <CarryNotes choice={choice} review={review} />
+    </Box>
+  );
+}
+
+/** What cannot be carried over safely (the rewrite), secrets dropped from the image, build secrets to pass. */
+function CarryNotes({ choice, review }: { choice: RetrofitChoice; review: RetrofitReview }) {
+  const theme = useTheme();
+  const ids = buildSecretIds(retrofitContent(choice, review));
+  const rewrite = review.mode === 'rewrite';
+  return (
+    <Box flexDirection="column">
+      {rewrite && choice.unsafe.length > 0 ? (
+        <Box flexDirection="column">
+          <Text color={theme.warning}>Not carried over safely (left as a comment in the file):</Text>
+          {choice.unsafe.map((item, index) => (
+            <Text key={index} color={theme.warning}>
+              {'  '}! {item}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+      {rewrite && choice.runtimeSecrets.length > 0 ? (
+        <Text color={theme.warning}>No longer in the image, pass at run time: {choice.runtimeSecrets.map((name) => `docker run -e ${name}`).join(', ')}</Text>
+      ) : null}
+      {ids.length > 0 ? (
+        <Box flexDirection="column">
+          <Text>Build secrets to pass:</Text>
+          {ids.map((id) => (
+            <Text key={id}>
+              {'  '}docker build {secretFlag(id)} .
+              {choice.secretVariables[id] ? <Text color={theme.muted}> (was {choice.secretVariables[id]})</Text> : null}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
+/** The patch series, one hunk at a time: its title and diff, accepted or rejected. */
+function PatchSeries({ choice, review, rows }: { choice: RetrofitChoice; review: RetrofitReview; rows: number }) {
+  const theme = useTheme();
+  const { patches } = choice;
+  const current = patches[review.index];
+  // A long series shows a window of titles around the hunk in focus.
+  const room = Math.max(3, Math.floor((rows - 14) / 3));
+  const first = Math.max(0, Math.min(review.index - Math.floor(room / 2), patches.length - room));
+  const shown = patches.slice(first, first + room);
+  const diffRoom = Math.max(6, rows - 14 - shown.length);
+  return (
+    <Box flexDirection="column">
+      <Text bold>
+        Patch series for {choice.path}: {review.accepted.size} of {patches.length} hunks accepted
+      </Text>
+      {patches.length === 0 ? <Text color={theme.muted}>Nothing to fix hunk by hunk: the file stays as it is.</Text> : null}
+      <Box flexDirection="column" marginLeft={1}>
+        {first > 0 ? <Text color={theme.muted}>  … {first} more above</Text> : null}
+        {shown.map((patch, offset) => {
+          const index = first + offset;
+          const accepted = review.accepted.has(patch.id);
+          return (
+            <Text key={patch.id} bold={index === review.index}>
+              {index === review.index ? '❯ ' : '  '}
+              <Text color={accepted ? theme.success : theme.muted}>{accepted ? '[✔] ' : '[ ] '}</Text>
+              {index + 1}. {patch.title}
+            </Text>
+          );
+        })}
+        {first + shown.length < patches.length ? <Text color={theme.muted}>  … {patches.length - first - shown.length} more below</Text> : null}
+      </Box>
+      {current ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold>
+            Hunk {review.index + 1} of {patches.length}: {review.accepted.has(current.id) ? 'accepted' : 'rejected'}
+          </Text>
+          <DiffView patch={current.diff.slice(Math.max(0, current.diff.indexOf('\n@@') + 1))} maxLines={diffRoom} />
+        </Box>
+      ) : null}
+      <CarryNotes choice={choice} review={review} />
+      <Box marginTop={1}>
+        <Text>
+          y accepts, n rejects (then the next hunk), Space toggles, ↑/↓ move. Enter writes {choice.path} with the {review.accepted.size} accepted hunk{review.accepted.size === 1 ? '' : 's'} (backup kept), r takes the full rewrite instead, Esc goes back to the files.
         </Text>
       </Box>
     </Box>
