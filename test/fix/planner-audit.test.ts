@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { fixableLintCodes, fixLintCodes, lintText } from '../../src/fix/lint-bridge.js';
+import { applyActions, planFixes } from '../../src/fix/planner.js';
+import type { FixInputs } from '../../src/fix/types.js';
+import { readStages } from '../../src/scan/dockerfile-stages.js';
+import { auditRecords } from '../../src/scan/builtin.js';
+import type { AuditFinding } from '../../src/audit/types.js';
+
+const IMAGE = 'shop:latest';
+
+function audit(id: string, path?: string): AuditFinding {
+  return { id, level: 'warning', message: id, fix: '', aliases: [], ...(path ? { path, layer: 1 } : {}) };
+}
+
+function plan(dockerfile: string, findings: AuditFinding[]) {
+  const files = { Dockerfile: dockerfile };
+  const inputs: FixInputs = {
+    dockerfile: 'Dockerfile',
+    files,
+    lintFindings: lintText(dockerfile, 'Dockerfile'),
+    fixableCodes: fixableLintCodes(),
+    fixLint: fixLintCodes,
+    lint: lintText,
+    scanRecords: auditRecords(findings, IMAGE, []),
+    bases: [],
+  };
+  return { files, actions: planFixes(inputs) };
+}
+
+const DEBIAN = ['FROM debian:12.12-slim', 'WORKDIR /app', 'COPY server.sh /app/', 'CMD ["/app/server.sh"]', ''].join('\n');
+const SETUID = [audit('HI603', '/usr/bin/su'), audit('HI603', '/usr/bin/passwd'), audit('HI601'), audit('HI608')];
+
+describe('audit findings in the plan', () => {
+  it('the USER lint fix also promises the audit finding "runs as root"', () => {
+    const { actions } = plan(DEBIAN, SETUID);
+    const user = actions.find((a) => a.id === 'lint:HI201')!;
+    expect(user.removes).toEqual(['lint:Dockerfile:HI201#0', `scan:HI601:${IMAGE}`]);
+    expect(user.effect).toBe('removes 1 lint finding (HI201) and 1 audit finding (HI601) once rebuilt');
+  });
+
+  it('drops setuid/setgid bits in the final stage before the USER it needs root for', () => {
+    const { files, actions } = plan(DEBIAN, SETUID);
+    const setuid = actions.find((a) => a.id === 'audit:HI603')!;
+    expect(setuid.kind).toBe('audit-fix');
+    expect(setuid.safe).toBe(true);
+    expect(setuid.removes).toEqual(['scan:HI603:/usr/bin/su', 'scan:HI603:/usr/bin/passwd']);
+    expect(setuid.diff).toContain('+RUN find / -xdev \\( -perm -4000 -o -perm -2000 \\) -type f -exec chmod a-s {} +');
+    // composed with the USER fix, in either order, the RUN comes before USER and CMD
+    const user = actions.find((a) => a.id === 'lint:HI201')!;
+    for (const order of [[setuid, user], [user, setuid]]) {
+      const lines = applyActions(files, order).Dockerfile.split('\n');
+      const run = lines.findIndex((l) => l.startsWith('RUN find /'));
+      expect(run).toBeGreaterThan(0);
+      expect(run).toBeLessThan(lines.indexOf('USER 10001:10001'));
+      expect(run).toBeLessThan(lines.indexOf('CMD ["/app/server.sh"]'));
+    }
+    // the new lines bring no lint finding of their own
+    const after = setuid.apply(files).Dockerfile;
+    const added = readStages(after)[0].instructions.find((i) => i.args.startsWith('find /'))!;
+    expect(lintText(after, 'Dockerfile').filter((f) => f.line === added.line)).toEqual([]);
+  });
+
+  it('puts the RUN before an existing USER, and applying it twice changes nothing more', () => {
+    const withUser = DEBIAN.replace('CMD', 'USER 10001:10001\nCMD');
+    const { files, actions } = plan(withUser, SETUID);
+    const setuid = actions.find((a) => a.id === 'audit:HI603')!;
+    const once = setuid.apply(files);
+    const lines = once.Dockerfile.split('\n');
+    expect(lines.findIndex((l) => l.startsWith('RUN find /'))).toBe(lines.indexOf('USER 10001:10001') - 1);
+    expect(setuid.apply(once)).toEqual(once);
+  });
+
+  it('offers no setuid fix where the final stage has no shell to run it', () => {
+    const distroless = ['FROM debian:12.12-slim AS build', 'RUN true', 'FROM gcr.io/distroless/static-debian12:nonroot', 'COPY --from=build /bin/true /app', 'CMD ["/app"]', ''].join('\n');
+    expect(plan(distroless, SETUID).actions.map((a) => a.id)).not.toContain('audit:HI603');
+  });
+
+  it('promises nothing for audit findings it has no change for', () => {
+    const { actions } = plan(DEBIAN, [audit('HI608'), audit('HI609')]);
+    expect(actions.flatMap((a) => a.removes).filter((k) => k.startsWith('scan:'))).toEqual([]);
+  });
+});
