@@ -31,11 +31,34 @@ function otherTool(json: unknown): { what: string; fix?: string } | null {
   return null;
 }
 
+/**
+ * The JSON document a scanner printed. Text before its first line that opens an object or array,
+ * or after the last line that closes one, is ignored: older `docker scout` versions print a
+ * "What's Next?" hint on stdout after the SARIF log.
+ */
+export function parseJsonOutput(output: string): unknown {
+  try {
+    return JSON.parse(output);
+  } catch (error) {
+    const lines = output.split('\n');
+    const first = lines.findIndex((line) => /^[{[]/.test(line));
+    let last = -1;
+    for (let i = lines.length - 1; i > first; i--) {
+      if (/^[}\]]\s*$/.test(lines[i])) {
+        last = i;
+        break;
+      }
+    }
+    if (first < 0 || last < 0 || (first === 0 && last === lines.length - 1)) throw error;
+    return JSON.parse(lines.slice(first, last + 1).join('\n'));
+  }
+}
+
 /** Parses a saved Trivy/Grype/Scout/Snyk report (JSON or SARIF), detecting which it is. */
 export function parseReportText(content: string, file: string): ParsedReport {
   let json: unknown;
   try {
-    json = JSON.parse(content);
+    json = parseJsonOutput(content);
   } catch (error) {
     throw new InputError(`not a JSON report: ${(error as Error).message}`, file, 'pass the JSON or SARIF output of trivy (-f json), grype (-o json), docker scout cves (--format sarif) or snyk (--json)');
   }

@@ -11,7 +11,7 @@ import { ansiPaint, plainPaint, renderJson, renderTty } from './format.js';
 import { renderSarif } from './format-sarif.js';
 import { locateFindings, type FindingLocation } from './locate.js';
 import type { ParsedReport, ScanRecord } from './record.js';
-import { parseReportText } from './report.js';
+import { parseJsonOutput, parseReportText } from './report.js';
 import { locateScanner, SCANNERS, scannerByName } from './scanners.js';
 import { atOrAbove } from './severity.js';
 import type { Severity } from './types.js';
@@ -79,8 +79,9 @@ export async function obtainReport(image: string | undefined, options: ScanOptio
   });
   notes.push(`scanned with ${adapter.title}`);
   try {
-    return adapter.parse(JSON.parse(stdout));
+    return adapter.parse(parseJsonOutput(stdout));
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`${adapter.title} printed something that is not its JSON report: ${(error as Error).message}`, `${adapter.binary} ${adapter.args(image, { dependencyTree: false }).join(' ')}`, 'upgrade the scanner, or save its report and pass it with --from-report');
   }
 }

@@ -23,8 +23,10 @@ function fields(...texts: string[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const t of texts) {
     for (const line of t.split('\n')) {
-      const m = /^\s*([A-Za-z][A-Za-z ]{1,30}):\s*(.+?)\s*$/.exec(line);
-      if (m && !map.has(m[1].toLowerCase())) map.set(m[1].toLowerCase(), m[2]);
+      // Scout pads its keys into a column (`  Fixed version   : 1.2`): the key is trimmed.
+      const m = /^\s*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(.+?)\s*$/.exec(line);
+      const key = m?.[1].toLowerCase();
+      if (m && key && !map.has(key)) map.set(key, m[2]);
     }
   }
   return map;
@@ -48,10 +50,28 @@ function purlParts(purl: string): { type: string; name: string; version: string 
   return m ? { type: m[1], name: decodeURIComponent(m[2]), version: decodeURIComponent(m[3]) } : null;
 }
 
+/** A version range (Scout's `affected_version`, e.g. `<1.4.76-r0`, `>=2.5.0-1`), not an installed version. */
+function isRange(value: string): boolean {
+  return /[<>=~^*,|]|\s/.test(value);
+}
+
+/** The severity a result states: its own `Severity:` line, else the rule's word, else its score, else its level. */
+function resultSeverity(word: string | undefined, props: Record<string, unknown>, level: string): Severity {
+  const raw = word ?? textOrNull(props.cvssV3_severity) ?? textOrNull(props.severity);
+  const normalized = normalizeSeverity(raw);
+  if (normalized !== 'unknown') return normalized;
+  // Scout's UNSPECIFIED means no rating at all; its security-severity is then a placeholder.
+  if (raw && /^unspecified$/i.test(raw.trim())) return 'unknown';
+  const scored = severityFromScore(props['security-severity']);
+  return scored !== 'unknown' ? scored : levelSeverity(level);
+}
+
 /**
  * Reads a vulnerability scanner's SARIF log (Trivy `-f sarif`, Grype `-o sarif`, `docker scout cves
- * --format sarif`). Package, versions and severity come from rule properties where the tool sets
- * them, else from its `Key: value` help/message lines, else from the level.
+ * --format sarif`). One record per result (a Scout rule lists every affected purl, each result
+ * names its own in a `Package : <purl>` line; a lone result of a multi-purl rule stands for all).
+ * Versions and severity come from the result's `Key: value` lines, then the rule's properties
+ * and help text, then the level.
  */
 export function parseSarifReport(json: unknown, scanner: ScannerName): ParsedReport {
   const records: ScanRecord[] = [];
@@ -61,7 +81,7 @@ export function parseSarifReport(json: unknown, scanner: ScannerName): ParsedRep
     const driver = object(object(run.tool).driver);
     const rules = array(driver.rules).map(object);
     const byId = new Map(rules.map((r) => [text(r.id), r]));
-    image ??= textOrNull(object(run.properties).imageName);
+    image ??= textOrNull(object(run.properties).imageName) ?? textOrNull(object(run.automationDetails).id);
     const resultsPerRule = new Map<string, number>();
     for (const r of array(run.results)) resultsPerRule.set(text(object(r).ruleId), (resultsPerRule.get(text(object(r).ruleId)) ?? 0) + 1);
     for (const resultValue of array(run.results)) {
@@ -70,41 +90,42 @@ export function parseSarifReport(json: unknown, scanner: ScannerName): ParsedRep
       const rule = byId.get(ruleId) ?? (typeof result.ruleIndex === 'number' ? rules[result.ruleIndex] : undefined) ?? {};
       const props = { ...object(rule.properties), ...object(result.properties) };
       const message = text(object(result.message).text);
-      const f = fields(message, text(object(rule.help).text), text(object(rule.fullDescription).text));
+      const own = fields(message);
+      const ruleText = fields(text(object(rule.help).text), text(object(rule.fullDescription).text));
+      const get = (key: string): string | undefined => own.get(key) ?? ruleText.get(key);
+      const stated = purlParts(own.get('package') ?? '');
       const purls = array(props.purls).map(text).concat(text(props.purl) ? [text(props.purl)] : []);
       const parsed = purls.map(purlParts).filter((p) => p !== null);
-      // A rule may list several affected packages: one result per package names its own in the
-      // message; a lone result stands for all of them.
       const named = parsed.filter((p) => message.includes(p.name));
       const lone = (resultsPerRule.get(ruleId) ?? 0) <= 1;
-      const targets: (typeof parsed[number] | null)[] = named.length === 1 ? named : lone && parsed.length > 1 ? parsed : [parsed[0] ?? null];
-      for (const purl of targets) {
-      const pkg = purl?.name ?? f.get('package') ?? '';
-      const id = f.get('vulnerability') ?? (pkg && ruleId.endsWith(`-${pkg}`) ? ruleId.slice(0, -pkg.length - 1) : ruleId);
-      const severityWord = normalizeSeverity(f.get('severity') ?? props.cvssV3_severity ?? props.severity);
-      const severity =
-        severityWord !== 'unknown' ? severityWord : severityFromScore(props['security-severity']) !== 'unknown' ? severityFromScore(props['security-severity']) : levelSeverity(text(result.level) || text(object(rule.defaultConfiguration).level));
-      const fixed = textOrNull(props.fixed_version) ?? f.get('fixed version') ?? f.get('fix version') ?? null;
-      const type = purl?.type ?? f.get('type') ?? null;
-      const os = isOsPackageType(type) || text(rule.name) === 'OsPackageVulnerability';
+      const targets: (ReturnType<typeof purlParts>)[] = stated ? [stated] : named.length === 1 ? named : lone && parsed.length > 1 ? parsed : [parsed[0] ?? null];
+      const level = text(result.level) || text(object(rule.defaultConfiguration).level);
       const location = object(object(array(result.locations)[0]).physicalLocation);
-      records.push({
-        finding: {
-          id,
-          severity,
-          package: pkg,
-          installed: purl?.version ?? textOrNull(props.affected_version) ?? f.get('installed version') ?? f.get('version') ?? '',
-          fixedIn: fixed && !/^not fixed/i.test(fixed) ? fixed.split(',')[0].trim() || null : null,
-          source: os ? 'base' : 'app',
-          scanner,
-          title: text(object(rule.shortDescription).text) || message.split('\n')[0] || id,
-          url: text(rule.helpUri) || (/^https?:/.test(text(object(rule.help).text)) ? text(object(rule.help).text) : ''),
-        },
-        layers: [],
-        path: textOrNull(object(location.artifactLocation).uri),
-        introducedBy: [],
-        ecosystem: os ? 'os' : type,
-      });
+      for (const purl of targets) {
+        const pkg = purl?.name ?? get('package') ?? '';
+        const id = get('vulnerability') ?? (pkg && ruleId.endsWith(`-${pkg}`) ? ruleId.slice(0, -pkg.length - 1) : ruleId);
+        const fixed = own.get('fixed version') ?? textOrNull(props.fixed_version) ?? get('fixed version') ?? get('fix version') ?? null;
+        const type = purl?.type ?? get('type') ?? null;
+        // Scout names every rule OsPackageVulnerability, npm and maven ones too: the purl type decides.
+        const os = type ? isOsPackageType(type) : text(rule.name) === 'OsPackageVulnerability';
+        const affected = textOrNull(props.affected_version);
+        records.push({
+          finding: {
+            id,
+            severity: resultSeverity(own.get('severity'), props, level),
+            package: pkg,
+            installed: purl?.version ?? get('installed version') ?? get('version') ?? (affected && !isRange(affected) ? affected : ''),
+            fixedIn: fixed && !/^not fixed/i.test(fixed) ? fixed.split(',')[0].trim() || null : null,
+            source: os ? 'base' : 'app',
+            scanner,
+            title: text(object(rule.shortDescription).text) || message.split('\n')[0] || id,
+            url: text(rule.helpUri) || (/^https?:/.test(text(object(rule.help).text)) ? text(object(rule.help).text) : ''),
+          },
+          layers: [],
+          path: textOrNull(object(location.artifactLocation).uri),
+          introducedBy: [],
+          ecosystem: os ? 'os' : type,
+        });
       }
     }
   }

@@ -75,3 +75,30 @@ describeCorpus('scan --from-report (built CLI)', () => {
     expect(result.stderr).toMatch(/hadolint report.*harden-init lint/);
   });
 });
+
+/** Saved Scout and Snyk reports (test/scan/fixtures) through the built CLI. */
+describe('scan --from-report with Scout and Snyk reports (built CLI)', () => {
+  const fixtures = path.join(import.meta.dirname, 'fixtures');
+
+  it('Scout SARIF in, SARIF for code scanning out: one result per finding', async () => {
+    const result = await runCli(['scan', '--from-report', path.join(fixtures, 'scout-cves.sarif'), '--format', 'sarif']);
+    expect(result.exitCode).toBe(1);
+    const log = JSON.parse(result.stdout);
+    expectValidSarif(log, 5);
+    expect(log.runs[0].results.filter((r: { properties: { scanner: string } }) => r.properties.scanner === 'scout')).toHaveLength(5);
+  });
+
+  it('Snyk JSON in, the SPEC findings out; --severity high keeps high and critical only', async () => {
+    const result = await runCli(['scan', '--from-report', path.join(fixtures, 'snyk-container-test.json'), '--format', 'json', '--severity', 'high']);
+    expect(result.exitCode).toBe(1);
+    const findings = JSON.parse(result.stdout) as { id: string; severity: string }[];
+    expect(findings.map((f) => `${f.id}:${f.severity}`)).toEqual(['CVE-2023-45853:critical', 'CVE-2023-45854:critical', 'CVE-2022-24999:high', 'CVE-2024-22019:high']);
+  });
+
+  it('a Snyk error report is exit 2 with Snyk\'s message', async () => {
+    const result = await runCli(['scan', '--from-report', path.join(fixtures, 'snyk-error.json')]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/Authentication error \(SNYK-0005\)/);
+  });
+});
