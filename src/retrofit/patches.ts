@@ -91,14 +91,16 @@ export function planPatches(text: string, options: PatchOptions = {}): RetrofitP
     }
     return [{ start, end: start + hunk.oldLines, lines: added }];
   });
+  const codeCounts = (list: readonly LintFinding[]) => list.reduce((m, f) => m.set(f.code, (m.get(f.code) ?? 0) + 1), new Map<string, number>());
+  const before = codeCounts(findings);
   return pieces.map(({ start, end, lines }, index) => {
     const inRange = (line: number) => line >= start && line < Math.max(end, start + 1);
-    const names = [
-      ...titles.filter((t) => inRange(t.line)).map((t) => t.title),
-      ...findings.filter((f) => f.line >= start && f.line < Math.max(end, start + 1)).map((f) => `${f.code}: ${f.message}`),
-    ];
-    const title = [...new Set(names)].join('; ') || 'lint fix';
     const single = applyHunks(originalLines, [{ start, end, lines }]);
+    // A hunk is named for the findings it fixes: on its lines, and fewer of them once it is applied alone.
+    const after = options.lint && findings.length ? codeCounts(safeLint(options.lint, single)) : before;
+    const fixed = findings.filter((f) => inRange(f.line) && (after.get(f.code) ?? 0) < (before.get(f.code) ?? 0));
+    const names = [...titles.filter((t) => inRange(t.line)).map((t) => t.title), ...fixed.map((f) => `${f.code}: ${f.message}`)];
+    const title = [...new Set(names)].join('; ') || 'lint fix';
     return {
       id: `p${index + 1}-L${start}`,
       title,

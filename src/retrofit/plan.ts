@@ -537,7 +537,7 @@ export function retrofitAnswers<T extends AdjustableAnswers>(existingDockerfile:
     const shellCommand = model.commands.some((c) => c.stage === final.index && c.needsShell);
     if (runtimePackages.length || runtimeSteps.length || shellCommand) {
       next.base = 'slim';
-      const why = runtimePackages.length ? `it installs ${runtimePackages.join(' ')} for run time` : runtimeSteps.length ? `it runs its own steps in the final image (line ${runtimeSteps[0].line})` : 'its start command needs a shell';
+      const why = runtimePackages.length ? `installs ${runtimePackages.join(' ')} for run time` : runtimeSteps.length ? `runs its own steps in the final image (line ${runtimeSteps[0].line})` : 'starts with a command that needs a shell';
       reasons.push(`final base: slim instead of ${answers.base}, because your Dockerfile ${why}`);
     }
   }

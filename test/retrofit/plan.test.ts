@@ -164,6 +164,22 @@ describe('planPatches', () => {
     expect(planPatches(text)).toEqual([]);
   });
 
+  it('names each hunk for the findings it fixes, not for every finding on its lines', () => {
+    const text = existingDockerfile('node');
+    const lint = (t: string) => lintDockerfile(t);
+    const patches = planPatches(text, { lint, fix: (t) => fixDockerfile(t).text });
+    const count = (t: string, code: string) => lint(t).filter((f) => f.code === code).length;
+    const named = patches.flatMap((patch) => [...patch.title.matchAll(/\b([A-Z]+\d+): /g)].map((m) => ({ patch, code: m[1] })));
+    expect(named.length).toBeGreaterThan(3);
+    for (const { patch, code } of named) {
+      expect(count(applyPatches(text, [patch.id], patches), code), `${patch.title} names ${code}`).toBeLessThan(count(text, code));
+    }
+    // The FROM hunk pins the tag; the missing USER is the USER hunk's, not the FROM's.
+    const from = patches.find((p) => p.start === 1)!;
+    expect(from.title).toMatch(/^pin node:latest/);
+    expect(from.title).not.toMatch(/USER/);
+  });
+
   it('drops a linter fix that would add findings', () => {
     const text = 'FROM debian:12\nUSER 10001:10001\nCMD ["/app/run"]\n';
     const patches = planPatches(text, { fix: (t) => t + 'RUN echo broken\n', lint: (t) => (t.includes('broken') ? [{ file: 'Dockerfile', line: 4, column: 1, level: 'error', code: 'X', message: 'x', aliases: [], fix: 'x' }] : []) });

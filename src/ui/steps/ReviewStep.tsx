@@ -165,7 +165,7 @@ function PatchSeries({ choice, review, rows }: { choice: RetrofitChoice; review:
   const room = Math.max(3, Math.floor((rows - 14) / 3));
   const first = Math.max(0, Math.min(review.index - Math.floor(room / 2), patches.length - room));
   const shown = patches.slice(first, first + room);
-  const diffRoom = Math.max(6, rows - 14 - shown.length);
+  const diffRoom = Math.max(6, rows - 18 - shown.length);
   return (
     <Box flexDirection="column">
       <Text bold>
@@ -178,7 +178,7 @@ function PatchSeries({ choice, review, rows }: { choice: RetrofitChoice; review:
           const index = first + offset;
           const accepted = review.accepted.has(patch.id);
           return (
-            <Text key={patch.id} bold={index === review.index}>
+            <Text key={patch.id} bold={index === review.index} wrap="truncate-end">
               {index === review.index ? '❯ ' : '  '}
               <Text color={accepted ? theme.success : theme.muted}>{accepted ? '[✔] ' : '[ ] '}</Text>
               {index + 1}. {patch.title}
@@ -192,6 +192,7 @@ function PatchSeries({ choice, review, rows }: { choice: RetrofitChoice; review:
           <Text bold>
             Hunk {review.index + 1} of {patches.length}: {review.accepted.has(current.id) ? 'accepted' : 'rejected'}
           </Text>
+          <Text>{current.title}</Text>
           <DiffView patch={current.diff.slice(Math.max(0, current.diff.indexOf('\n@@') + 1))} maxLines={diffRoom} />
         </Box>
       ) : null}
