@@ -140,6 +140,43 @@ function baseActions(inputs: FixInputs): FixAction[] {
   return actions;
 }
 
+/**
+ * Pins every FROM that has a tag but no digest to the digest the registry serves for that tag now
+ * (lint HI103), except where a base update is offered (that action moves the line instead).
+ */
+function pinAction(inputs: FixInputs, offered: readonly FixAction[]): FixAction[] {
+  const { dockerfile } = inputs;
+  if (!dockerfile || inputs.files[dockerfile] === undefined) return [];
+  const updated = new Set(offered.filter((a) => a.kind === 'base-update').map((a) => a.id.slice('base-update:'.length)));
+  const pins = inputs.bases.filter((b) => b.tag && !b.digest && b.currentDigest && !updated.has(b.written));
+  if (pins.length === 0) return [];
+  const apply = (files: Files): Files => {
+    const text = files[dockerfile];
+    if (text === undefined) return files;
+    return withFile(files, dockerfile, pins.reduce((t, b) => replaceFrom(t, b.written, `${b.written}@${b.currentDigest}`), text));
+  };
+  const after = apply(inputs.files)[dockerfile];
+  const file = inputs.lintFindings[0]?.file ?? dockerfile;
+  const findings = inputs.lintFindings.filter((f) => f.code === 'HI103');
+  const left = inputs.lint(after, file).filter((f) => f.code === 'HI103').length;
+  const removed = Math.max(0, findings.length - left);
+  const names = pins.map((b) => b.written);
+  return [
+    {
+      id: 'base-pin',
+      kind: 'base-pin',
+      title: `Pin ${names.slice(0, 2).join(', ')}${names.length > 2 ? `, +${names.length - 2}` : ''} to ${pins.length === 1 ? 'its' : 'their'} current digest`,
+      why: 'a tag can be moved to other content at any time; a digest names exactly the image that was tested',
+      safe: true,
+      apply,
+      diff: diffOf(inputs.files, apply(inputs.files)),
+      removes: lintKeys(findings).slice(left),
+      effect: `same image as today, pinned${removed > 0 ? `; removes ${plural(removed, 'lint finding')} (HI103)` : ''}`,
+      followUp: null,
+    },
+  ];
+}
+
 type PackageManagerFamily = 'apt' | 'apk' | null;
 
 function packageManagerOf(image: string, stageRuns: string[], os: string | null): PackageManagerFamily {
@@ -333,7 +370,8 @@ function dependencyActions(inputs: FixInputs): FixAction[] {
  * findings it should remove. Pure: every input (files, findings, registry tags) is given.
  */
 export function planFixes(inputs: FixInputs, os: string | null = null): FixAction[] {
-  return [...baseActions(inputs), ...osActions(inputs, os), ...dependencyActions(inputs), ...setuidActions(inputs, os), ...lintActions(inputs)];
+  const bases = baseActions(inputs);
+  return [...bases, ...pinAction(inputs, bases), ...osActions(inputs, os), ...dependencyActions(inputs), ...setuidActions(inputs, os), ...lintActions(inputs)];
 }
 
 /** Applies the chosen actions in plan order; each sees the previous ones' result. */

@@ -12,7 +12,7 @@ function audit(id: string, path?: string): AuditFinding {
   return { id, level: 'warning', message: id, fix: '', aliases: [], ...(path ? { path, layer: 1 } : {}) };
 }
 
-function plan(dockerfile: string, findings: AuditFinding[]) {
+function plan(dockerfile: string, findings: AuditFinding[], bases: FixInputs['bases'] = []) {
   const files = { Dockerfile: dockerfile };
   const inputs: FixInputs = {
     dockerfile: 'Dockerfile',
@@ -22,7 +22,7 @@ function plan(dockerfile: string, findings: AuditFinding[]) {
     fixLint: fixLintCodes,
     lint: lintText,
     scanRecords: auditRecords(findings, IMAGE, []),
-    bases: [],
+    bases,
   };
   return { files, actions: planFixes(inputs) };
 }
@@ -78,5 +78,31 @@ describe('audit findings in the plan', () => {
   it('promises nothing for audit findings it has no change for', () => {
     const { actions } = plan(DEBIAN, [audit('HI608'), audit('HI609')]);
     expect(actions.flatMap((a) => a.removes).filter((k) => k.startsWith('scan:'))).toEqual([]);
+  });
+});
+
+describe('pinning bases by digest', () => {
+  const DIGEST = `sha256:${'d'.repeat(64)}`;
+  const twoStages = ['FROM node:22.21.1-bookworm-slim AS build', 'RUN npm ci', 'FROM debian:12.12-slim', 'COPY --from=build /app /app', 'USER 10001:10001', 'CMD ["/app/server"]', ''].join('\n');
+  const base = (written: string, currentDigest: string | null, tags: string[] = []) => {
+    const [repository, tag] = written.split(':');
+    return { written, repository, tag, digest: null, tags, currentDigest, candidateDigests: {} };
+  };
+
+  it('pins each base the registry resolved, and promises only the HI103 findings that go away', () => {
+    const { files, actions } = plan(twoStages, [], [base('node:22.21.1-bookworm-slim', DIGEST), base('debian:12.12-slim', null)]);
+    const pin = actions.find((a) => a.id === 'base-pin')!;
+    expect(pin.safe).toBe(true);
+    expect(pin.diff).toContain(`+FROM node:22.21.1-bookworm-slim@${DIGEST} AS build`);
+    expect(pin.diff).not.toContain('+FROM debian');
+    expect(pin.removes).toEqual(['lint:Dockerfile:HI103#1']);
+    const after = lintText(pin.apply(files).Dockerfile, 'Dockerfile').filter((f) => f.code === 'HI103');
+    expect(after.map((f) => f.line)).toEqual([3]);
+  });
+
+  it('leaves a base alone when an update of it is offered', () => {
+    const { actions } = plan(twoStages, [], [base('debian:12.12-slim', DIGEST, ['12.12-slim', '12.13-slim'])]);
+    expect(actions.map((a) => a.id)).toContain('base-update:debian:12.12-slim');
+    expect(actions.map((a) => a.id)).not.toContain('base-pin');
   });
 });
