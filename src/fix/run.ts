@@ -26,6 +26,8 @@ export interface FixOptions {
    * after applying. Default: the tag `harden-init build` gives the app, when the engine has it.
    */
   image?: string;
+  /** A Trivy/Grype/Scout/Snyk JSON report of the image, made elsewhere (CI): plan from its findings. */
+  fromReport?: string;
 }
 
 const MANIFESTS = ['package.json', 'requirements.txt', 'yarn.lock'];
@@ -87,10 +89,11 @@ async function baseInfo(dockerfile: string, notes: string[]): Promise<BaseImageI
   return infos;
 }
 
-/** What the image says before or after the change: the built-in audit always, a scanner's CVEs when one is on PATH. */
+/** What the image says before or after the change: the built-in audit, and a scanner's CVEs (a scanner on PATH, or --from-report). */
 interface ImageEvidence {
-  audit: ScanRecord[];
-  /** null when no scanner ran. */
+  /** null when the image could not be audited (no engine, no image). */
+  audit: ScanRecord[] | null;
+  /** null when no scanner ran and no report was given. */
   scan: ScanRecord[] | null;
   scanner: string | null;
 }
@@ -145,6 +148,14 @@ async function imageEvidence(engine: Engine, image: string, ctx: CommandContext,
   return { audit, scan: scanned?.records ?? null, scanner: scanned?.scanner ?? null };
 }
 
+/** The findings of a saved scanner report (`--from-report`), as `harden-init scan --from-report` reads them. */
+async function reportEvidence(file: string, ctx: CommandContext, notes: string[]): Promise<ImageEvidence> {
+  const { scan } = await import('../scan/run.js');
+  const outcome = await scan(undefined, { scanner: 'auto', format: 'json', fromReport: file }, ctx);
+  notes.push(...outcome.notes);
+  return { audit: null, scan: outcome.records, scanner: `the report ${file} (${outcome.scanner})` };
+}
+
 /** The image to check: --image, else the tag `harden-init build` gives this app when the engine has it. */
 async function chooseImage(root: string, options: FixOptions, engine: Engine | null, notes: string[]): Promise<string | null> {
   if (options.image) {
@@ -188,7 +199,10 @@ export async function runFixCommand(dir: string, options: FixOptions, ctx: Comma
   const lintBefore = lint(files.Dockerfile, 'Dockerfile');
   const engine = await connect(ctx);
   const image = await chooseImage(root, options, engine, notes);
-  const before = engine && image ? await imageEvidence(engine, image, ctx, notes) : null;
+  const fromImage = engine && image ? await imageEvidence(engine, image, ctx, notes) : null;
+  const fromReport = options.fromReport ? await reportEvidence(options.fromReport, ctx, notes) : null;
+  // A given report stands for the scan of the image as it is now; the audit still comes from the engine.
+  const before: ImageEvidence | null = fromReport ? { ...fromReport, audit: fromImage?.audit ?? null } : fromImage;
   const bases = await baseInfo(files.Dockerfile, notes);
   const actions = planFixes({
     dockerfile: 'Dockerfile',
@@ -211,8 +225,9 @@ export async function runFixCommand(dir: string, options: FixOptions, ctx: Comma
   }
   if (options.yes) chosen = [...safeIds];
   else if (ctx.stdin.isTTY && ctx.stdout.isTTY) {
-    const counts: FindingCounts = { lint: lintBefore.length, ...(before ? { scan: before.audit.length + (before.scan?.length ?? 0) } : {}) };
-    const picked = await chooseInteractively(actions, counts, before?.scan ? 'image' : 'audit', ctx);
+    const imageCount = before ? (before.audit?.length ?? 0) + (before.scan?.length ?? 0) : null;
+    const counts: FindingCounts = { lint: lintBefore.length, ...(imageCount !== null ? { scan: imageCount } : {}) };
+    const picked = await chooseInteractively(actions, counts, before?.audit && before.scan ? 'image' : before?.audit ? 'audit' : 'scan', ctx);
     if (picked === null) throw new Cancelled();
     chosen = picked;
   } else {
@@ -281,7 +296,11 @@ async function verify({ root, files, selected, lintBefore, lint, engine, image, 
   const lintLeft = [...new Set(lintKeys(lintAfter).filter((k) => promised.has(k)))];
   if (lintLeft.length > 0) out(`lint findings the plan promised to remove are still there: ${lintLeft.join(', ')}`);
   let kept = lintLeft.length === 0;
-  if (!engine || !image || !before) return kept ? 0 : 1;
+  const scanPromised = before?.scan ? new Set(before.scan.map((r) => scanKey(r.finding)).filter((k) => promised.has(k))).size : 0;
+  if (!engine || !image || !before?.audit) {
+    if (before?.scan) out(`scan   not repeated: rebuild the image and scan it again; the plan expects ${scanPromised} of its ${before.scan.length} finding(s) to go`);
+    return kept ? 0 : 1;
+  }
 
   out(`rebuilding ${image} ...`);
   const started = Date.now();
@@ -295,8 +314,9 @@ async function verify({ root, files, selected, lintBefore, lint, engine, image, 
   const after = await imageEvidence(engine, image, ctx, notes);
   for (const note of notes) out(`note: ${note}`);
   if (!after) return 1;
-  out(beforeAfter('audit', before.audit.length, after.audit.length));
-  const auditLeft = [...new Set(after.audit.map((r) => scanKey(r.finding)).filter((k) => promised.has(k)))];
+  const auditAfter = after.audit ?? [];
+  out(beforeAfter('audit', before.audit.length, auditAfter.length));
+  const auditLeft = [...new Set(auditAfter.map((r) => scanKey(r.finding)).filter((k) => promised.has(k)))];
   if (auditLeft.length > 0) {
     out(`audit findings the plan promised to remove are still there: ${auditLeft.join(', ')}`);
     kept = false;
@@ -305,7 +325,9 @@ async function verify({ root, files, selected, lintBefore, lint, engine, image, 
     out(beforeAfter('scan', before.scan.length, after.scan.length));
     const left = new Set(after.scan.map((r) => scanKey(r.finding)).filter((k) => promised.has(k)));
     if (left.size > 0) out(`${left.size} scan finding(s) the plan expected to remove remain (a newer base may not carry every fix yet)`);
-  } else if (!before.scan) {
+  } else if (before.scan) {
+    out(`scan   not repeated (no vulnerability scanner on PATH): scan ${image} again; the plan expects ${scanPromised} of its ${before.scan.length} finding(s) to go`);
+  } else {
     out('scan   not run (no vulnerability scanner on PATH: install Trivy or Grype for CVE findings)');
   }
   return kept ? 0 : 1;

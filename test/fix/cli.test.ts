@@ -6,6 +6,8 @@ import { fixableLintCodes, fixLintCodes, lintText } from '../../src/fix/lint-bri
 import { planFixes } from '../../src/fix/planner.js';
 import type { LintFinding } from '../../src/lint/types.js';
 import { runCli } from '../helpers/cli.js';
+import { corpusDir } from '../helpers/paths.js';
+import { describeCorpus } from '../helpers/requirements.js';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/insecure-node');
 const original = readFileSync(path.join(fixture, 'Dockerfile'));
@@ -121,5 +123,34 @@ describe('harden-init fix through the built CLI', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^harden-init: no Dockerfile to fix \(Dockerfile\): run `harden-init` first/);
+  });
+});
+
+describeCorpus('harden-init fix --from-report (a real Trivy report from the corpus)', () => {
+  const report = path.join(corpusDir, 'scanner-reports/trivy/trivy-repo__debian-buster.json.golden');
+  const dockerfile = ['FROM debian:10', 'COPY app /app', 'USER 10001:10001', 'CMD ["/app"]', ''].join('\n');
+
+  it('plans the OS upgrade the report asks for, applies it, and says the scan is to be repeated on a rebuild', async () => {
+    writeFileSync(path.join(app, 'Dockerfile'), dockerfile);
+    const scanned = JSON.parse((await runCli(['scan', '--from-report', report, '--format', 'json'], { env })).stdout) as { id: string; package: string; fixedIn: string | null }[];
+    const fixable = scanned.filter((f) => f.fixedIn !== null);
+    expect(fixable.length).toBeGreaterThan(0);
+
+    const result = await runCli(['fix', '--yes', '--from-report', report], { cwd: app, env });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(`scan   not repeated: rebuild the image and scan it again; the plan expects ${fixable.length} of its ${scanned.length} finding(s) to go`);
+    const after = readFileSync(path.join(app, 'Dockerfile'), 'utf8');
+    for (const f of fixable) expect(after).toContain(`${f.package}=${f.fixedIn}`);
+    expect(readFileSync(path.join(app, 'Dockerfile.harden-init.bak'), 'utf8')).toBe(dockerfile);
+    // the upgrade brings no lint finding of its own
+    expect((await lintJson()).map((f) => f.code)).toEqual(lintText(dockerfile, 'Dockerfile').map((f) => f.code));
+  });
+
+  it('an unreadable report: exit 2, one line naming the flag', async () => {
+    const result = await runCli(['fix', '--dry-run', '--from-report', 'missing.json'], { cwd: app, env });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^harden-init: cannot read the report: ENOENT \(missing\.json\): check the path given to --from-report/);
   });
 });
