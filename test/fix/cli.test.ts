@@ -116,6 +116,14 @@ describe('harden-init fix through the built CLI', () => {
     expect(readFileSync(path.join(app, 'Dockerfile'), 'utf8')).toContain('CMD ["node", "server.js"]');
   });
 
+  it('--image with no engine: says the image is not checked and fixes the Dockerfile alone', async () => {
+    const result = await runCli(['fix', '--yes', '--image', 'shop:1.0'], { cwd: app, env });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('note: no Docker engine: shop:1.0 not audited, rebuilt or scanned; only the Dockerfile is checked');
+    expect(result.stdout).toMatch(/^lint +\d+ -> \d+ finding\(s\)/m);
+    expect(result.stdout).not.toMatch(/^(rebuilding|audit )/m);
+  });
+
   it('no Dockerfile: exit 2, one line naming the file and what to do', async () => {
     const empty = path.join(path.dirname(app), 'empty');
     cpSync(path.join(fixture, 'server.js'), path.join(empty, 'server.js'));

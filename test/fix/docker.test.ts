@@ -126,6 +126,13 @@ describeDocker('fix rebuilds and re-audits the image (Docker engine, stand-in ba
     expect(ids(await audit(defaultTag))).not.toContain('HI601');
   }, 120_000);
 
+  it('--image the engine does not have: says how to build it and plans from the Dockerfile alone', async () => {
+    const result = await runCli(['fix', '--dry-run', '--image', `harden-init-test/fix-missing-${run}:1`], { cwd: dir, env });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(`note: the engine has no image harden-init-test/fix-missing-${run}:1: build it first (harden-init build --tag harden-init-test/fix-missing-${run}:1)`);
+    expect(result.stdout).not.toContain('audit finding');
+  });
+
   it('--dry-run plans the image fixes with their audit promises and builds nothing', async () => {
     const app = makeApp('dry');
     dirs.push(app);
