@@ -9,6 +9,7 @@ import type { CommandModel, DockerfileModel, RetrofitPlan, StageModel, SystemPac
 /** The marker every carried-over step gets, so a reviewer sees what came from the old file. */
 export const CARRIED = '# carried over from your Dockerfile';
 export const NOT_CARRIED = '# harden-init: not carried over:';
+const PACKAGES_NOTE = 'system packages';
 
 /** The hadolint rule that asks for pinned package versions, per package manager. */
 const VERSION_RULE: Record<SystemPackageManager, string> = { apt: 'DL3008', apk: 'DL3018', yum: 'DL3033', dnf: 'DL3041', microdnf: 'DL3041', zypper: 'DL3037' };
@@ -43,7 +44,9 @@ const TOOLCHAIN = new Set(['npm', 'npx', 'yarn', 'pnpm', 'bun', 'node', 'go', 'p
  * cannot be kept safely is listed in `unsafe` and left as a comment. Pure; never throws.
  */
 export function planRetrofit(existingDockerfile: string, generated: { dockerfile: string } | { files: Array<{ path: string; content: string }> }, answers: RetrofitAnswers = {}): RetrofitPlan {
-  const model = analyzeDockerfile(existingDockerfile);
+  // A file this planner wrote keeps the line numbers its carried-over steps had in the user's own file.
+  const earlier = earlierRetrofit(existingDockerfile);
+  const { model, verbatim } = withOriginalLines(analyzeDockerfile(existingDockerfile), earlier, existingDockerfile);
   const generatedText = 'dockerfile' in generated ? generated.dockerfile : (generated.files.find((f) => /(^|\/)Dockerfile$/.test(f.path))?.content ?? '');
   const uid = answers.uid ?? 10001;
   const plan: RetrofitPlan = { rewrite: generatedText, patches: [], secrets: [], runtimeSecrets: [], carried: [], converted: [], unsafe: [], model };
@@ -56,6 +59,12 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
   if (gen.stages.length === 0) {
     plan.rewrite = existingDockerfile;
     plan.unsafe.push({ line: null, what: 'the generated Dockerfile', why: 'it has no FROM instruction; the existing file was left as it is' });
+    return plan;
+  }
+  if (earlier.skeleton !== null && earlier.skeleton.replace(/^\n+/, '') === generatedText.replace(/^\n+/, '')) {
+    // This planner's own output for the same generated file: nothing to merge again.
+    plan.rewrite = existingDockerfile;
+    plan.unsafe = earlier.unsafe.map((kept) => kept.item);
     return plan;
   }
   const out = new Editor(gen.lines);
@@ -71,12 +80,32 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
     return [build];
   };
   const note = (line: number | null) => (line ? `${CARRIED} (line ${line})` : CARRIED);
-  const unsafe = (item: UnsafeItem, anchor: { stage: GenStage; where: 'afterFrom' | 'beforeUser' | 'end' } | null) => {
+  const commented = new Set<string>();
+  const unsafe = (item: UnsafeItem, anchor: { stage: GenStage; where: 'afterFrom' | 'beforeUser' | 'end' } | null, comment = unsafeComment(item)) => {
+    if (commented.has(comment)) return;
+    commented.add(comment);
     plan.unsafe.push(item);
-    const comment = `${NOT_CARRIED} ${item.what}${item.line ? ` (line ${item.line})` : ''}: ${item.why}`.replace(/\n/g, ' ');
     if (anchor) out.insert(anchorLine(anchor.stage, anchor.where), [comment]);
     else out.insert({ after: -1 }, [comment]);
   };
+  // What an earlier run could not carry over stays said, where it was said (the finding stays visible):
+  // above the carried step it stood above, else where its kind of comment goes.
+  const aboveCarried = new Map<number, EarlierRetrofit['unsafe']>();
+  for (const kept of earlier.unsafe) if (kept.beforeCarried !== null) aboveCarried.set(kept.beforeCarried, [...(aboveCarried.get(kept.beforeCarried) ?? []), kept]);
+  const targetOfKept = (stage: number | null) => (stage === null ? null : stage === userFinal.index ? final : build);
+  out.prefix = (lines, at) => {
+    const line = Number(new RegExp(`^${escape(CARRIED)} \\(line (\\d+)\\)`).exec(lines[0] ?? '')?.[1]);
+    const stage = at < 0 ? null : (gen.stages.find((s) => s.fromLine <= at && at <= s.end) ?? null);
+    const waiting = aboveCarried.get(line) ?? [];
+    const kept = waiting.filter((k) => targetOfKept(k.stage) === stage && !commented.has(k.comment));
+    aboveCarried.set(line, waiting.filter((k) => !kept.includes(k)));
+    for (const k of kept) {
+      commented.add(k.comment);
+      plan.unsafe.push(k.item);
+    }
+    return [...kept.map((k) => k.comment), ...lines];
+  };
+  const genText = (stage: GenStage) => new Set(stage.instructions.map((i) => flatten(instructionText(generatedText, i))));
 
   // Secrets: never in ARG/ENV; build-time uses become secret mounts, run-time ones are passed at `docker run`.
   const secretVars = [...model.globalArgs, ...model.variables].filter((v) => v.secret);
@@ -107,6 +136,16 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
   // System packages, moved to the stage that needs them.
   const byStage = new Map<GenStage, { manager: SystemPackageManager | null; packages: string[]; lines: number[]; foreign: string[] }>();
   for (const install of model.packages) {
+    const kept = verbatim.get(install);
+    const keptTarget = targetsOf(install.stage)[0];
+    if (kept && keptTarget && kept.comment.includes(PACKAGES_NOTE)) {
+      // Carried by an earlier run, already for the stage it is in.
+      out.insert(anchorLine(keptTarget, 'afterFrom'), [...kept.comment.split('\n'), kept.text]);
+      plan.carried.push(`packages ${install.packages.join(' ')} -> ${keptTarget === final ? 'final' : 'build'} stage`);
+      continue;
+    }
+    // Installs inside a step an earlier run carried over were moved (or reported) by that run.
+    if (kept) continue;
     for (const target of targetsOf(install.stage)) {
       const onlyBuild = install.packages.filter(buildOnlyPackage);
       const wanted = target === final && build !== final ? install.packages.filter((p) => !buildOnlyPackage(p)) : target === build && target !== final && install.stage === userFinal.index ? onlyBuild.length ? install.packages : [] : install.packages;
@@ -127,7 +166,7 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
       const role = target === final ? 'final' : 'build';
       const unpinned = entry.packages.some((p) => !/[=<>~]/.test(p));
       const pragma = unpinned ? [`# versions unpinned as in your Dockerfile; pin them (name=version) for repeatable builds`, `# hadolint ignore=${VERSION_RULE[entry.manager!]}`] : [];
-      out.insert(anchorLine(target, 'afterFrom'), [`${note(entry.lines[0])}: system packages the ${role} stage needs`, ...pragma, installLine(entry.manager!, entry.packages)]);
+      out.insert(anchorLine(target, 'afterFrom'), [`${note(entry.lines[0])}: ${PACKAGES_NOTE} the ${role} stage needs`, ...pragma, installLine(entry.manager!, entry.packages)]);
       plan.carried.push(`packages ${entry.packages.join(' ')} -> ${role} stage`);
     }
     if (entry.foreign.length) {
@@ -141,10 +180,12 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
   for (const variable of [...model.globalArgs]) {
     if (variable.secret) continue;
     if (genVars.globalArgs.some((g) => g.name === variable.name)) continue;
-    out.insert({ after: -1 }, [note(variable.line), `ARG ${variable.name}${variable.value !== null ? `=${quote(variable.value)}` : ''}`]);
+    const kept = verbatim.get(variable);
+    out.insert({ after: -1 }, kept ? [...kept.comment.split('\n'), kept.text] : [note(variable.line), `ARG ${variable.name}${variable.value !== null ? `=${quote(variable.value)}` : ''}`]);
     plan.carried.push(`ARG ${variable.name}`);
   }
   const buildTexts = [...model.custom.map((c) => c.text), ...model.dependencySteps.flatMap((d) => [...d.before, ...d.installs, ...d.after]), ...model.buildSteps.flatMap((b) => b.commands)];
+  const keptOnce = new Set<object>();
   for (const variable of model.variables) {
     if (variable.secret) continue;
     // In a single-stage file an ENV is run-time config; the build stage gets it only when a build step reads it.
@@ -152,7 +193,13 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
     for (const target of targetsOf(variable.stage).filter((t) => !(single && t === build && t !== final && !readAtBuild))) {
       const existing = genVars.variables.find((g) => g.stage === target.index && g.kind === variable.kind && g.name === variable.name);
       if (existing && existing.value === variable.value) continue;
-      out.insert(anchorLine(target, 'afterFrom'), [note(variable.line), `${variable.kind} ${variable.name}${variable.value !== null ? `=${quote(variable.value)}` : variable.kind === 'ENV' ? '=""' : ''}`]);
+      const kept = verbatim.get(variable);
+      if (kept) {
+        // Carried by an earlier run: as it stands, once (one instruction may set several).
+        if (keptOnce.has(kept)) continue;
+        keptOnce.add(kept);
+        out.insert(anchorLine(target, 'afterFrom'), [...kept.comment.split('\n'), kept.text]);
+      } else out.insert(anchorLine(target, 'afterFrom'), [note(variable.line), `${variable.kind} ${variable.name}${variable.value !== null ? `=${quote(variable.value)}` : variable.kind === 'ENV' ? '=""' : ''}`]);
       plan.carried.push(`${variable.kind} ${variable.name}`);
     }
   }
@@ -168,7 +215,7 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
       const genSegments = splitCommand(genInstall.getRawArgumentsContent() ?? '').map((s) => s.text);
       const commands = [...mount.exports, ...step.before, ...genSegments, ...step.after];
       const merged = `RUN ${[...flags, mount.flags].filter(Boolean).join(' ')}${flags.length || mount.flags ? ' ' : ''}${commands.join(' \\\n && ')}`;
-      out.replace(genInstall, [`${note(step.line)}: the install step's own setup${step.secrets.length ? ', with its token as a build secret' : ''}`, merged]);
+      out.replace(genInstall, [`${note(step.line)}: the install step's own setup${step.secrets.length || step.secretMounts?.length ? ', with its token as a build secret' : ''}`, merged]);
       plan.carried.push(`install setup (line ${step.line}) merged into: ${genText.split('\n')[0]}`);
     } else {
       const commands = [...mount.exports, ...step.before, ...step.installs, ...step.after];
@@ -191,6 +238,8 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
       }
       const mount = secretMount(step.secrets, step.secretMounts);
       const text = mount.flags && !step.secretMounts?.length ? `RUN ${mount.flags} ${[...mount.exports, ...step.commands].join(' \\\n && ')}` : step.text;
+      // The generated stage already does it (a step an earlier run wrote, or the same line): nothing to carry.
+      if (genText(target).has(flatten(text))) continue;
       out.insert(anchorLine(target, where), [note(step.line), text]);
       plan.carried.push(`step (line ${step.line}) -> ${target === final ? 'final' : 'build'} stage`);
       if (mount.flags) plan.converted.push(`secret use (line ${step.line}) -> ${mount.flags}`);
@@ -219,6 +268,14 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
     const insideApp = stage.workdir !== null && (trimSlash(dest) === trimSlash(userDir) || dest.startsWith(userDir.replace(/\/$/, '') + '/'));
     const fromStage = copy.from !== null && (userStageNames.has(copy.from.toLowerCase()) || /^\d+$/.test(copy.from));
     const chownNote = copy.chown ? ' (owned by root, not by the app user: app files stay read-only)' : '';
+    const kept = verbatim.get(copy);
+    if (kept) {
+      // Carried by an earlier run, already where it belongs.
+      const target = copy.stage === userFinal.index ? final : build;
+      out.insert(anchorLine(target, target === final ? 'beforeUser' : 'end'), [...kept.comment.split('\n'), kept.text]);
+      plan.carried.push(`${copy.kind} ${copy.sources.join(' ')} (line ${copy.line})`);
+      continue;
+    }
     if (copy.kind === 'ADD' && copy.remote) {
       const target = build;
       out.insert(anchorLine(target, 'end'), [note(copy.line), `ADD ${copy.sources.join(' ')} ${copy.dest}`]);
@@ -235,7 +292,10 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
     }
     if (fromStage) {
       if (insideApp && finalCopiesApp) continue;
-      const text = `COPY --from=${build.name ?? build.index} ${copy.sources.join(' ')} ${remapDir(copy.dest, userDir, finalDir)}`;
+      const destination = remapDir(copy.dest, userDir, finalDir);
+      const buildRef = String(build.name ?? build.index);
+      if (genModel.copies.some((c) => c.stage === final.index && c.from === buildRef && c.sources.join('\0') === copy.sources.join('\0') && trimSlash(c.dest) === trimSlash(destination))) continue;
+      const text = `COPY --from=${buildRef} ${copy.sources.join(' ')} ${destination}`;
       out.insert(anchorLine(final, 'beforeUser'), [`${note(copy.line)}: made by your build steps, now in the build stage`, text]);
       plan.carried.push(`COPY --from=${copy.from} (line ${copy.line})${chownNote}`);
       continue;
@@ -301,6 +361,10 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
       unsafe({ line: userHealth.line, what: 'HEALTHCHECK', why: `${program ?? 'its command'} is not in the final base ${final.image}; the generated health check is used instead` }, null);
     }
   }
+  for (const kept of earlier.unsafe) {
+    const anchor = kept.stage === null ? null : { stage: kept.stage === userFinal.index ? final : build, where: kept.where };
+    unsafe(kept.item, anchor, kept.comment);
+  }
   plan.rewrite = out.render();
   plan.carried = [...new Set(plan.carried)];
   plan.converted = [...new Set(plan.converted)];
@@ -357,10 +421,11 @@ function planCommand(
       return;
     }
     lines.push(`ENTRYPOINT ${execForm(argv)}`);
-    if (cmd) {
-      const cmdArgv = toExec(cmd);
-      if (cmdArgv) lines.push(`CMD ${execForm(cmdArgv)}`);
-    }
+    const cmdArgv = cmd ? toExec(cmd) : null;
+    if (cmdArgv) lines.push(`CMD ${execForm(cmdArgv)}`);
+    // The generated start command already is this one (a file an earlier run wrote): keep it as generated.
+    const genCmdArgv = genCmd ? parseExecForm(genCmd.getRawArgumentsContent() ?? '') : null;
+    if (genEntrypointArgv && sameWords(genEntrypointArgv, argv) && (cmdArgv === null ? genCmd === undefined : genCmdArgv !== null && sameWords(genCmdArgv, cmdArgv))) return;
     for (const i of genCommands) out.replace(i, []);
     out.insert(anchorLine(final, 'end'), [note(entrypoint.line), ...lines]);
     plan.carried.push(`ENTRYPOINT ${execForm(argv)}`);
@@ -412,7 +477,149 @@ function trimSlash(path: string): string {
 function remapDir(dest: string, from: string, to: string): string {
   if (!dest.startsWith('/')) return dest;
   const base = from.replace(/\/$/, '');
-  return dest === base || dest === base + '/' ? to : to.replace(/\/$/, '') + dest.slice(base.length);
+  if (dest === base || dest === base + '/') return to;
+  // Only paths inside the old app dir move with it.
+  if (base === '' || !dest.startsWith(base + '/')) return dest;
+  return to.replace(/\/$/, '') + dest.slice(base.length);
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, i) => word === b[i]);
+}
+
+/** An instruction on one line with single spaces, to compare two of them. */
+function flatten(text: string): string {
+  return text.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function unsafeComment(item: UnsafeItem): string {
+  return `${NOT_CARRIED} ${item.what}${item.line ? ` (line ${item.line})` : ''}: ${item.why}`.replace(/\n/g, ' ');
+}
+
+/** What an earlier run of the planner left in a file: carried-over steps with their original lines, and what it could not carry. */
+interface EarlierRetrofit {
+  /** 1-based line of an instruction now -> its line in the user's own file. */
+  lines: Map<number, number>;
+  /** 1-based line of a carried instruction now -> the carried-over comment above it. */
+  comments: Map<number, string>;
+  /** Not-carried-over comments, with the stage (index in this file, null before the first FROM), where in it they stood and the carried step (its original line) they stood above. */
+  unsafe: Array<{ item: UnsafeItem; comment: string; stage: number | null; where: 'afterFrom' | 'beforeUser'; beforeCarried: number | null }>;
+  /** The file without what the planner added (carried steps, their comments, not-carried comments); null when it has none. */
+  skeleton: string | null;
+}
+
+function earlierRetrofit(text: string): EarlierRetrofit {
+  const result: EarlierRetrofit = { lines: new Map(), comments: new Map(), unsafe: [], skeleton: null };
+  if (!text.includes(CARRIED) && !text.includes(NOT_CARRIED)) return result;
+  const lines = text.split('\n');
+  const carried = new RegExp(`^\\s*${escape(CARRIED)} \\(line (\\d+)\\)`);
+  const skeleton: string[] = [];
+  let stage: number | null = null;
+  // Right after a FROM, up to the first step the generator wrote: where the planner puts what a stage needs first.
+  let afterFrom = false;
+  let pending: number | null = null;
+  let pendingComment = '';
+  // Between a carried mark and its instruction (its comments), and the continuation lines of a carried instruction.
+  let inBlock = false;
+  let dropContinuation = false;
+  let awaiting: EarlierRetrofit['unsafe'] = [];
+  for (const [index, line] of lines.entries()) {
+    const trimmed = line.trim();
+    const continued = index > 0 && /\\\s*$/.test(lines[index - 1]);
+    if (continued) {
+      if (!dropContinuation) skeleton.push(line);
+      continue;
+    }
+    const mark = carried.exec(line);
+    if (mark) {
+      pending = Number(mark[1]);
+      pendingComment = line;
+      for (const kept of awaiting) kept.beforeCarried = pending;
+      awaiting = [];
+      inBlock = true;
+      continue;
+    }
+    if (trimmed.startsWith(NOT_CARRIED)) {
+      const rest = trimmed.slice(NOT_CARRIED.length).trim();
+      const parsed = /^(.*?)(?: \(line (\d+)\))?: (.*)$/.exec(rest);
+      const item: UnsafeItem = parsed ? { line: parsed[2] ? Number(parsed[2]) : null, what: parsed[1], why: parsed[3] } : { line: null, what: rest, why: '' };
+      const kept = { item, comment: trimmed, stage, where: afterFrom || stage === null ? ('afterFrom' as const) : ('beforeUser' as const), beforeCarried: null };
+      result.unsafe.push(kept);
+      awaiting.push(kept);
+      continue;
+    }
+    if (trimmed === '' || trimmed.startsWith('#')) {
+      if (!inBlock) skeleton.push(line);
+      else if (trimmed) pendingComment += `\n${line}`;
+      continue;
+    }
+    // An instruction.
+    awaiting = [];
+    if (/^FROM\s/i.test(trimmed)) {
+      stage = stage === null ? 0 : stage + 1;
+      afterFrom = true;
+    } else if (pending === null) afterFrom = false;
+    if (pending !== null) {
+      result.lines.set(index + 1, pending);
+      result.comments.set(index + 1, pendingComment);
+    } else skeleton.push(line);
+    // A carried step's own lines (continuations) are dropped with it.
+    dropContinuation = pending !== null;
+    inBlock = false;
+    pending = null;
+  }
+  result.skeleton = skeleton.join('\n');
+  return result;
+}
+
+/** A step an earlier run carried over: its instruction and the comment above it, as they stand. */
+interface KeptStep {
+  text: string;
+  comment: string;
+}
+
+/**
+ * The model with each carried step's line replaced by the line it had in the user's own file, and
+ * the carried steps' text as they stand (kept verbatim, so a second run changes nothing).
+ */
+function withOriginalLines(model: DockerfileModel, earlier: EarlierRetrofit, text: string): { model: DockerfileModel; verbatim: WeakMap<object, KeptStep> } {
+  const verbatim = new WeakMap<object, KeptStep>();
+  if (earlier.lines.size === 0) return { model, verbatim };
+  const texts = new Map<number, string>();
+  try {
+    for (const instruction of DockerfileParser.parse(text).getInstructions()) texts.set(instruction.getRange().start.line + 1, instructionText(text, instruction));
+  } catch {
+    // Unparsable text has no model to map.
+  }
+  const map = <T extends { line: number }>(items: T[]): T[] =>
+    items.map((item) => {
+      const original = earlier.lines.get(item.line);
+      if (original === undefined) return item;
+      const mapped = { ...item, line: original };
+      const instruction = texts.get(item.line);
+      if (instruction !== undefined) verbatim.set(mapped, { text: instruction, comment: earlier.comments.get(item.line)! });
+      return mapped;
+    });
+  return {
+    verbatim,
+    model: {
+      ...model,
+      globalArgs: map(model.globalArgs),
+      packages: map(model.packages),
+      variables: map(model.variables),
+      ports: map(model.ports),
+      commands: map(model.commands),
+      copies: map(model.copies),
+      users: map(model.users),
+      healthchecks: map(model.healthchecks),
+      custom: map(model.custom),
+      dependencySteps: map(model.dependencySteps),
+      buildSteps: map(model.buildSteps),
+      userSetup: map(model.userSetup),
+      labels: map(model.labels),
+      maintainer: model.maintainer ? { ...model.maintainer, line: earlier.lines.get(model.maintainer.line) ?? model.maintainer.line } : null,
+    },
+  };
 }
 
 function quote(value: string): string {
@@ -461,10 +668,22 @@ class Editor {
   private replaced = new Map<number, string[]>();
   private removed = new Set<number>();
   private fromFlags = new Map<number, string>();
+  /** Lines to put above a block as it is inserted or replaces an instruction. */
+  prefix: (lines: string[], at: number) => string[] = (lines) => lines;
+  /** Instructions inserted per anchor, so the same one is never inserted twice at one place. */
+  private inserted = new Set<string>();
 
   constructor(private readonly lines: string[]) {}
 
   insert(anchor: Anchor, lines: string[]): void {
+    const at = 'after' in anchor ? anchor.after : anchor.before;
+    const instructions = lines.filter((line) => !/^\s*#/.test(line)).join('\n');
+    const key = `${'after' in anchor ? 'a' : 'b'}${at}:${instructions}`;
+    if (instructions) {
+      if (this.inserted.has(key)) return;
+      this.inserted.add(key);
+    }
+    lines = this.prefix(lines, at);
     if ('after' in anchor) {
       const list = this.after.get(anchor.after) ?? [];
       list.push(...lines);
@@ -480,6 +699,7 @@ class Editor {
 
   replace(instruction: Instruction, lines: string[]): void {
     const range = instruction.getRange();
+    if (lines.length) lines = this.prefix(lines, range.start.line);
     this.replaced.set(range.start.line, lines);
     for (let i = range.start.line + 1; i <= range.end.line; i++) this.removed.add(i);
     // A removed instruction takes its explaining comment with it.

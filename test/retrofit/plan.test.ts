@@ -92,6 +92,26 @@ describe.each(STACKS)('planRetrofit on the %s fixture', (stack) => {
     }
   });
 
+  it('is idempotent: a second run over its own output changes nothing', () => {
+    const again = planRetrofit(plan.rewrite, { dockerfile: generated });
+    expect(again.rewrite).toBe(plan.rewrite);
+    // What could not be carried over is still reported.
+    expect(again.unsafe.map((u) => u.what)).toEqual(plan.unsafe.map((u) => u.what));
+  });
+
+  it('over its own output with other answers, carried steps keep the line numbers of the user file', () => {
+    const carriedLines = (text: string) => text.split('\n').filter((l) => l.startsWith(CARRIED)).sort();
+    const notCarried = (text: string) => text.split('\n').filter((l) => l.startsWith(NOT_CARRIED)).sort();
+    // Other answers: the generated file differs (another comment and label), so the merge runs again.
+    const changed = generated.replace(/^(FROM [^\n]* AS final)$/m, '$1\n# another answer\nLABEL extra="1"');
+    expect(changed).not.toBe(generated);
+    const again = planRetrofit(plan.rewrite, { dockerfile: changed });
+    expect(again.rewrite).not.toBe(plan.rewrite);
+    expect(carriedLines(again.rewrite)).toEqual(carriedLines(plan.rewrite));
+    expect(notCarried(again.rewrite)).toEqual(notCarried(plan.rewrite));
+    expect(instructions(again.rewrite).filter((l) => l !== 'LABEL extra="1"')).toEqual(instructions(plan.rewrite));
+  });
+
   it('offers a patch series whose hunks apply in any subset', () => {
     expect(plan.patches.length).toBeGreaterThan(2);
     expect(applyPatches(existing, [], plan.patches)).toBe(existing);
