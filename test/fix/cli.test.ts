@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -161,4 +161,39 @@ describeCorpus('harden-init fix --from-report (a real Trivy report from the corp
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^harden-init: cannot read the report: ENOENT \(missing\.json\): check the path given to --from-report/);
   });
+});
+
+describeCorpus('harden-init fix --yes on corpus Dockerfiles (built CLI, re-checked with lint --format json)', () => {
+  const dockerfilesDir = path.join(corpusDir, 'dockerfiles');
+
+  /** A fixed sample: the first files (by name) whose plan has at least three lint fixes. */
+  function sample(): { name: string; promised: Map<string, number>; before: LintFinding[] }[] {
+    const picked = [];
+    for (const name of readdirSync(dockerfilesDir).filter((n) => /dockerfile$/i.test(n)).sort()) {
+      const text = readFileSync(path.join(dockerfilesDir, name), 'utf8');
+      if (/^\s*#\s*escape\s*=/im.test(text)) continue;
+      const before = lintText(text, 'Dockerfile');
+      const actions = planFixes({ dockerfile: 'Dockerfile', files: { Dockerfile: text }, lintFindings: before, fixableCodes: fixableLintCodes(), fixLint: fixLintCodes, lint: lintText, scanRecords: [], bases: [] });
+      const lintFixes = actions.filter((a) => a.kind === 'lint-fix');
+      if (lintFixes.length < 3) continue;
+      picked.push({ name, promised: new Map(lintFixes.map((a) => [a.id.replace(/^lint:/, ''), a.removes.length])), before });
+      if (picked.length === 4) break;
+    }
+    return picked;
+  }
+
+  it('removes every lint finding it promised, keeps a byte-identical backup', async () => {
+    const files = sample();
+    expect(files).toHaveLength(4);
+    for (const { name, promised, before } of files) {
+      copyFileSync(path.join(dockerfilesDir, name), path.join(app, 'Dockerfile'));
+      rmSync(path.join(app, 'Dockerfile.harden-init.bak'), { force: true });
+      const result = await runCli(['fix', '--yes'], { cwd: app, env });
+      expect({ name, exitCode: result.exitCode, stderr: result.stderr }).toEqual({ name, exitCode: 0, stderr: '' });
+      expect(readFileSync(path.join(app, 'Dockerfile.harden-init.bak')).equals(readFileSync(path.join(dockerfilesDir, name)))).toBe(true);
+      const after = await lintJson();
+      for (const [code, n] of promised) expect({ name, code, left: count(after, code) }).toEqual({ name, code, left: count(before, code) - n });
+      expect(result.stdout).toContain(`lint   ${before.length} -> ${after.length} finding(s)`);
+    }
+  }, 60_000);
 });
