@@ -7,3 +7,4 @@ export { suggestComposeHardening, type ComposeHints, type ComposeSuggestion } fr
 export { secretReason, secretId } from './secrets.js';
 export type * from './types.js';
 export { applyHunks, applyAccepted, buildSecretIds, secretFlag, type Hunk } from './series.js';
+export { runtimeFromDockerfile, type BaseRuntime } from './runtime.js';

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { Cancelled, InputError, UsageError } from '../cli/errors.js';
-import type { RepoSnapshot } from '../detect/types.js';
+import type { AppFacts, Detection, Evidence, RepoSnapshot } from '../detect/types.js';
 import type { GenerateResult } from '../generate/types.js';
 import type { Answers } from '../questions/answers.js';
 import { QUESTIONS } from '../questions/model.js';
@@ -35,7 +35,8 @@ export function createInitActions(root: string, options: InitActionOptions = {})
   return {
     async detect(app) {
       const { detectRepo } = await import('../detect/index.js');
-      return detectRepo(await readSnapshot(), app && app !== '.' ? { app } : {});
+      const detection = detectRepo(await readSnapshot(), app && app !== '.' ? { app } : {});
+      return withDockerfileVersions(root, detection, app && app !== '.' ? app : '.');
     },
     async defaults(app) {
       const [{ readAppMetadata, needsBuildSecrets }, repo, gitEmail] = await Promise.all([import('../detect/index.js'), readSnapshot(), readGitEmail(root)]);
@@ -66,6 +67,25 @@ export function createInitActions(root: string, options: InitActionOptions = {})
       return applyPlan(root, plan, { skip, onStatus });
     },
   };
+}
+
+/**
+ * An app whose repo states no runtime version keeps the one its existing Dockerfile's base image
+ * names (`FROM node:20` stays on node 20), for the question's default and for --yes alike.
+ */
+async function withDockerfileVersions(root: string, detection: Detection, app: string): Promise<Detection> {
+  const { runtimeFromDockerfile } = await import('../retrofit/runtime.js');
+  const fill = async <T extends AppFacts & { evidence?: Evidence[] }>(facts: T, dir: string): Promise<T> => {
+    if (facts.version !== null || facts.language === 'unknown') return facts;
+    const file = dir === '.' ? 'Dockerfile' : `${dir.replace(/\/+$/, '')}/Dockerfile`;
+    const text = await readFile(path.join(root, file), 'utf8').catch(() => null);
+    const found = text === null ? null : runtimeFromDockerfile(text, facts.language);
+    if (!found) return facts;
+    const evidence = { file, fact: `FROM ${found.image} (line ${found.line}): ${facts.language} ${found.version}, kept as no other file states a version` };
+    return { ...facts, version: found.version, ...(facts.evidence ? { evidence: [...facts.evidence, evidence] } : {}) };
+  };
+  const top = await fill(detection, app);
+  return { ...top, apps: await Promise.all(detection.apps.map((entry) => fill(entry, entry.path))) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,25 @@ describe('harden-init --yes on an existing Dockerfile', () => {
     expect(hardened).toMatch(/^USER 10001:10001$/m);
     const problems = lintDockerfile(hardened).filter((finding) => finding.level === 'error' || finding.level === 'warning');
     expect(problems).toEqual([]);
+  });
+
+  it("keeps the runtime version of the user's FROM when the repo states none", async () => {
+    const dir = await insecureNodeApp();
+    await writeFile(path.join(dir, 'Dockerfile'), 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm install\nCMD ["node", "server.js"]\n');
+    expect((await runCli(args(dir))).exitCode).toBe(0);
+    const hardened = await readFile(path.join(dir, 'Dockerfile'), 'utf8');
+    expect(hardened).toMatch(/^FROM \S*node:20\.\S* AS build$/m);
+    expect(hardened).not.toMatch(/node:22/);
+    expect(JSON.parse(await readFile(path.join(dir, '.harden-init.json'), 'utf8')).runtimeVersion).toBe('20');
+  });
+
+  it('a version the repo states (package.json engines) wins over the FROM', async () => {
+    const dir = await insecureNodeApp();
+    await writeFile(path.join(dir, 'Dockerfile'), 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n');
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, engines: { node: '>=22' } }));
+    expect((await runCli(args(dir))).exitCode).toBe(0);
+    expect(await readFile(path.join(dir, 'Dockerfile'), 'utf8')).toMatch(/^FROM \S*node:22\.\S* AS build$/m);
   });
 
   it('a second run over its own output changes nothing: same file, no new backup, the notes still say what to pass', async () => {
