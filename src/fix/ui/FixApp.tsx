@@ -1,10 +1,10 @@
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { DiffView } from '../../ui/components/DiffView.js';
 import { ThemeContext, useTheme } from '../../ui/components/theme-context.js';
 import { makeTheme } from '../../ui/theme.js';
 import type { FixAction } from '../types.js';
-import { chosenIds, expectedCounts, initialSelect, SELECT_KEYS, selectEventFor, selectReducer, type FindingCounts } from './state.js';
+import { chosenIds, expectedCounts, initialSelect, SELECT_KEYS, selectEventFor, selectReducer, visibleWindow, type FindingCounts } from './state.js';
 
 export interface FixAppProps {
   actions: readonly FixAction[];
@@ -15,8 +15,8 @@ export interface FixAppProps {
   /** Called once with the chosen action ids in plan order (apply) or null (quit). */
   onDone(chosen: string[] | null): void;
   color: boolean;
-  /** Diff lines shown at most per action (default 30). */
-  maxDiffLines?: number;
+  /** Terminal height the screen fits in (default: the terminal's, else 40). */
+  rows?: number;
 }
 
 function plural(n: number, word: string): string {
@@ -54,8 +54,13 @@ function Legend() {
   return <Text color={theme.muted}>{'      -N: findings the action removes'}</Text>;
 }
 
-function FixScreen({ actions, before, scanLabel = 'scan', onDone, maxDiffLines = 30 }: Omit<FixAppProps, 'color'>) {
+// Lines around the list: title, legend, the cursor's why/effect/then, blank, totals, counts, keys.
+const CHROME = 9;
+
+function FixScreen({ actions, before, scanLabel = 'scan', onDone, rows }: Omit<FixAppProps, 'color'>) {
   const theme = useTheme();
+  const { stdout } = useStdout();
+  const height = rows ?? stdout.rows ?? 40;
   const [state, dispatch] = useReducer(selectReducer(actions), actions, initialSelect);
   const app = useApp();
   useInput((input, key) => {
@@ -67,15 +72,21 @@ function FixScreen({ actions, before, scanLabel = 'scan', onDone, maxDiffLines =
     onDone(state.done === 'apply' ? chosenIds(actions, state) : null);
     app.exit();
   }, [state.done]);
+  // Half the screen at most for the diff, the rest for the list (two lines kept for the "more" marks).
+  const maxDiffLines = Math.max(4, Math.floor(height / 2));
+  const diffRows = state.showDiff ? Math.min(maxDiffLines + 1, (actions[state.cursor]?.diff.split('\n').length ?? 0) + 1) : 0;
+  const window = visibleWindow(actions.length, state.cursor, height - CHROME - diffRows - 2);
   const removes = new Set(actions.filter((a) => state.chosen.has(a.id)).flatMap((a) => a.removes)).size;
   const counts = expectedCounts(actions, state.chosen, before);
   return (
     <Box flexDirection="column">
       <Text bold>harden-init fix: {plural(actions.length, 'action')}</Text>
       <Legend />
-      {actions.map((action, i) => (
-        <ActionRow key={action.id} action={action} index={i} cursor={state.cursor} chosen={state.chosen.has(action.id)} showDiff={state.showDiff} maxDiffLines={maxDiffLines} />
+      {window.start > 0 ? <Text color={theme.muted}>  ↑ {window.start} more</Text> : null}
+      {actions.slice(window.start, window.end).map((action, i) => (
+        <ActionRow key={action.id} action={action} index={window.start + i} cursor={state.cursor} chosen={state.chosen.has(action.id)} showDiff={state.showDiff} maxDiffLines={maxDiffLines} />
       ))}
+      {window.end < actions.length ? <Text color={theme.muted}>  ↓ {actions.length - window.end} more</Text> : null}
       <Text> </Text>
       <Text>
         {state.chosen.size} of {actions.length} selected, expected to remove {plural(removes, 'finding')}

@@ -90,3 +90,11 @@ export function expectedCounts(actions: readonly FixAction[], chosen: ReadonlySe
   }
   return out;
 }
+
+/** The slice of a list of `count` rows that keeps `cursor` in view when only `size` rows fit. */
+export function visibleWindow(count: number, cursor: number, size: number): { start: number; end: number } {
+  if (count === 0) return { start: 0, end: 0 };
+  const fit = Math.max(1, Math.min(count, size));
+  const start = Math.max(0, Math.min(cursor - Math.floor(fit / 2), count - fit));
+  return { start, end: start + fit };
+}

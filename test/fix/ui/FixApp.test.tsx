@@ -93,4 +93,18 @@ describe('FixApp', () => {
     await waitForFrame(instance, () => done.length > 0, 'onDone');
     expect(done).toEqual([null]);
   });
+
+  it('on a short screen shows a window of the list that follows the cursor', async () => {
+    const instance = render(<FixApp actions={actions} before={{ lint: lintBefore }} color={false} rows={16} onDone={() => {}} />);
+    let frame = await waitForText(instance, 'selected');
+    const rowsShown = (f: string) => f.split('\n').filter((l) => /^[ ❯] \[[x ]\]/.test(l)).length;
+    expect(rowsShown(frame)).toBe(5);
+    expect(frame).toContain(`↓ ${actions.length - 5} more`);
+    expect(frame).not.toContain('↑');
+    frame = await press(instance, KEY.up); // wraps to the last action
+    expect(row(frame, 'deps:package.json')).toMatch(/^❯/);
+    expect(frame).toContain(`↑ ${actions.length - 5} more`);
+    expect(frame).not.toContain('↓');
+    expect(rowsShown(frame)).toBe(5);
+  });
 });

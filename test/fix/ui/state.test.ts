@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { chosenIds, expectedCounts, initialSelect, selectEventFor, selectReducer } from '../../../src/fix/ui/state.js';
+import { chosenIds, expectedCounts, initialSelect, selectEventFor, selectReducer, visibleWindow } from '../../../src/fix/ui/state.js';
 import { plannedActions } from './fixture.js';
 
 const { actions, lintBefore } = plannedActions();
@@ -59,5 +59,25 @@ describe('fix selection state', () => {
     const all = expectedCounts(actions, new Set(actions.map((a) => a.id)), { lint: lintBefore, scan: 5 });
     expect(all[1]).toEqual({ category: 'scan', before: 5, after: 3 });
     expect(expectedCounts(actions, new Set(), { lint: lintBefore })).toEqual([{ category: 'lint', before: lintBefore, after: lintBefore }]);
+  });
+});
+
+describe('visibleWindow', () => {
+  it('shows everything that fits', () => {
+    expect(visibleWindow(5, 4, 10)).toEqual({ start: 0, end: 5 });
+  });
+  it('keeps the cursor in view, centred where it can be, clamped at both ends', () => {
+    expect(visibleWindow(20, 0, 5)).toEqual({ start: 0, end: 5 });
+    expect(visibleWindow(20, 10, 5)).toEqual({ start: 8, end: 13 });
+    expect(visibleWindow(20, 19, 5)).toEqual({ start: 15, end: 20 });
+    for (let cursor = 0; cursor < 20; cursor++) {
+      const { start, end } = visibleWindow(20, cursor, 4);
+      expect(end - start).toBe(4);
+      expect(cursor >= start && cursor < end).toBe(true);
+    }
+  });
+  it('shows at least one row however small the screen', () => {
+    expect(visibleWindow(3, 2, 0)).toEqual({ start: 2, end: 3 });
+    expect(visibleWindow(0, 0, 5)).toEqual({ start: 0, end: 0 });
   });
 });
