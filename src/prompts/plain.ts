@@ -141,10 +141,17 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
 
   const skip = new Set<string>();
   let replaceAll = options.force;
+  const keptByDefault = new Set(prepared.keep ?? []);
   for (const entry of plan.filter((e) => e.action === 'conflict' && !decided.has(e.path))) {
     say();
     say(`${entry.path} exists and differs:`);
     say(colouredDiff(theme, fileDiff(entry.path, entry.existing ?? '', entry.content)));
+    if (keptByDefault.has(entry.path)) {
+      // Yours stays unless you choose the generated one; "replace all" does not choose for you.
+      const replace = !replaceAll && (await confirm({ message: `Replace your ${entry.path} with the generated one? A backup is kept.`, default: false }, context));
+      if (!replace) skip.add(entry.path);
+      continue;
+    }
     if (replaceAll) continue;
     const choice = await expand(
       {

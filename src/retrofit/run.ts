@@ -62,6 +62,8 @@ export interface RetrofitResult {
   backups: string[];
   /** Problems in the existing security.txt, when one is kept. */
   securityTxtProblems: Array<{ path: string; line: number; message: string }>;
+  /** The generated security.txt for the path of the one that is kept, when they differ: the user may choose it instead. */
+  securityTxtAlternative: { path: string; content: string } | null;
   /** Runtime hardening for compose files that build the Dockerfile: suggested, never written. */
   composeSuggestions: Array<{ path: string; diff: string; services: string[] }>;
   /** Lines for the user: secrets to pass, what was not carried over, notes from the generator. */
@@ -133,10 +135,12 @@ export async function retrofitDir(dir: string, answers: Answers, options: Retrof
   const securityTxtProblems: RetrofitResult['securityTxtProblems'] = [];
   const generatedSecurity = files.find((f) => f.path.endsWith('security.txt'));
   let keptSecurity = false;
+  let securityTxtAlternative: RetrofitResult['securityTxtAlternative'] = null;
   for (const candidate of SECURITY_TXT) {
     const text = await readText(path.join(dir, candidate));
     if (text === null) continue;
     keptSecurity = !options.regenerateSecurityTxt;
+    if (keptSecurity && generatedSecurity?.path === candidate && generatedSecurity.content !== text) securityTxtAlternative = { path: candidate, content: generatedSecurity.content };
     if (keptSecurity) {
       const { checkSecurityTxt } = await import('../securitytxt/check.js');
       for (const problem of checkSecurityTxt(text, options.now ?? new Date())) securityTxtProblems.push({ path: candidate, line: problem.line, message: problem.message });
@@ -178,7 +182,7 @@ export async function retrofitDir(dir: string, answers: Answers, options: Retrof
     ...plan.unsafe.map((u) => `not carried over${u.line ? ` (line ${u.line})` : ''}: ${u.what}: ${u.why}`),
     ...otherNotes.slice(adjusted.reasons.length),
   ];
-  const result: RetrofitResult = { plan, answers, dockerfile, diff, changes, statuses: [], backups: [], securityTxtProblems, composeSuggestions, notes, otherNotes };
+  const result: RetrofitResult = { plan, answers, dockerfile, diff, changes, statuses: [], backups: [], securityTxtProblems, securityTxtAlternative, composeSuggestions, notes, otherNotes };
   if (options.dryRun) return result;
   result.statuses = await applyPlan(dir, planned, { onStatus: options.onStatus });
   result.backups = result.statuses.filter((s) => s.verb === 'backup' && s.backup).map((s) => s.backup!);

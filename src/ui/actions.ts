@@ -55,6 +55,8 @@ export interface Prepared {
   baseImages: BaseImageChoice[];
   /** Set when an existing Dockerfile is retrofitted. */
   retrofit?: RetrofitChoice;
+  /** Existing files kept unless the user chooses the generated one (e.g. a security.txt): planned, skipped by default. */
+  keep?: string[];
 }
 
 /**

@@ -396,7 +396,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return next;
     }
     case 'prepared':
-      return screen.kind === 'review' ? { ...state, prepared: { status: 'done', value: action.prepared }, retrofit: freshRetrofit(action.prepared) } : state;
+      return screen.kind === 'review' ? { ...state, prepared: { status: 'done', value: action.prepared }, retrofit: freshRetrofit(action.prepared), keep: new Set(action.prepared.keep ?? []) } : state;
     case 'prepareFailed':
       return screen.kind === 'review' ? { ...state, prepared: { status: 'failed', message: action.message } } : state;
     case 'status':

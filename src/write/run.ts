@@ -52,7 +52,10 @@ export function createInitActions(root: string, options: InitActionOptions = {})
       const result = retrofitted ?? generated;
       const files = result.files.map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
       const prepared: Prepared = { plan: await planFromDisk(root, files), notes: result.notes, baseImages: result.baseImages };
-      if (retrofitted) prepared.retrofit = { ...retrofitted.choice, path: `${prefix}Dockerfile` };
+      if (retrofitted) {
+        prepared.retrofit = { ...retrofitted.choice, path: `${prefix}Dockerfile` };
+        prepared.keep = retrofitted.keep.map((file) => `${prefix}${file}`);
+      }
       return prepared;
     },
     async write(plan, { skip, onStatus }) {
@@ -123,6 +126,13 @@ async function retrofitExisting(appDir: string, existing: string, answers: Answe
     ...result.composeSuggestions.map((c) => `${c.path}: suggested runtime hardening for ${c.services.join(', ')} (not applied):\n${c.diff}`),
   ];
   const files = result.changes.map((change) => ({ path: change.path, content: change.after }));
+  // The user's security.txt is kept; the generated one is offered in its place (kept unless chosen).
+  const keep: string[] = [];
+  if (result.securityTxtAlternative) {
+    files.push(result.securityTxtAlternative);
+    keep.push(result.securityTxtAlternative.path);
+    notes.push(`${result.securityTxtAlternative.path}: yours is kept; choose the generated one in the review to replace it (a backup is kept)`);
+  }
   const baseImages = analyzeBases(result.dockerfile);
   const { plan } = result;
   const choice: Omit<RetrofitChoice, 'path'> = {
@@ -135,7 +145,7 @@ async function retrofitExisting(appDir: string, existing: string, answers: Answe
   };
   // A Dockerfile the merge leaves as it is is not in the changes: the rewrite is the file itself.
   if (!files.some((file) => file.path === 'Dockerfile')) choice.rewrite = existing;
-  return { files, notes, baseImages, choice };
+  return { files, notes, baseImages, choice, keep };
 }
 
 /**
@@ -219,9 +229,13 @@ export function answerErrorToCli(error: AnswerError, answersFile: string | undef
   return new UsageError(`${error.field} ${error.problem}`, 'detected defaults', `pass ${flag}`);
 }
 
-function printPlan(ctx: CommandContext, plan: readonly PlannedWrite[], withDiffs: boolean): void {
+function printPlan(ctx: CommandContext, plan: readonly PlannedWrite[], withDiffs: boolean, keep: ReadonlySet<string> = new Set()): void {
   const theme = makeTheme(ctx.color);
   for (const entry of plan) {
+    if (keep.has(entry.path) && entry.action === 'conflict') {
+      ctx.stdout.write(`${statusLine('skip', entry.path)}\n`);
+      continue;
+    }
     ctx.stdout.write(`${statusLine(entry.action, entry.path)}\n`);
     if (withDiffs && entry.action === 'conflict') {
       const patch = fileDiff(entry.path, entry.existing ?? '', entry.content);
@@ -275,12 +289,14 @@ export async function runInit(args: string[], options: Record<string, unknown>, 
     // No one to choose: the full rewrite.
     const retrofit = prepared.retrofit ? retrofitNotes(prepared.retrofit, prepared.retrofit.rewrite, 'rewrite') : [];
     for (const note of [...prepared.notes, ...retrofit]) ctx.stderr.write(`note: ${note}\n`);
+    // Files kept unless chosen (a user's security.txt) stay kept: no one chose.
+    const keep = new Set(prepared.keep ?? []);
     if (dryRun) {
-      printPlan(ctx, prepared.plan, true);
+      printPlan(ctx, prepared.plan, true, keep);
       return 0;
     }
     // No one to ask: --yes means yes to replacing files too; every replaced file is backed up first.
-    await actions.write(prepared.plan, { skip: new Set(), onStatus: (status) => printStatus(ctx, status) });
+    await actions.write(prepared.plan, { skip: keep, onStatus: (status) => printStatus(ctx, status) });
     return 0;
   }
 

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -118,6 +118,26 @@ describe('--plain on a folder with a Dockerfile', () => {
     expect(written).toContain('--mount=type=secret,id=npm_token');
     expect(written).not.toContain('# carried over from your Dockerfile');
     expect(session.output()).toMatch(/^backup\s+Dockerfile -> Dockerfile\.harden-init\.bak$/m);
+  });
+
+  it("asks before replacing the user's security.txt (kept by default; y takes the generated one)", async () => {
+    const dir = project();
+    const mine = 'Contact: mailto:me@example.com\nExpires: 2020-01-01T00:00:00Z\n';
+    mkdirSync(path.join(dir, '.well-known'));
+    writeFileSync(path.join(dir, '.well-known/security.txt'), mine);
+    const session = startPlain(dir);
+    await answerDefaults(session);
+    session.send(ENTER);
+    await session.waitFor('Replace your .well-known/security.txt with the generated one?');
+    await session.waitFor('(y/N)');
+    session.send(`y${ENTER}`);
+    await session.waitFor('Write ');
+    session.send(ENTER);
+    expect((await session.run).kind).toBe('done');
+    const written = readFileSync(path.join(dir, '.well-known/security.txt'), 'utf8');
+    expect(written).toContain('Contact: mailto:security@example.com');
+    expect(readFileSync(path.join(dir, '.well-known/security.txt.harden-init.bak'), 'utf8')).toBe(mine);
+    expect(session.output()).toContain('.well-known/security.txt: yours is kept');
   });
 
   it('Enter on the choice takes the full rewrite', async () => {

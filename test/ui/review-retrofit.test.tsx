@@ -140,6 +140,49 @@ describe('review of a retrofit: full rewrite or patch series', () => {
   });
 });
 
+describe('a security.txt the user has', () => {
+  it('is kept unless chosen: shown as skip, Space takes the generated one', async () => {
+    const mine = 'Contact: mailto:me@example.com\n';
+    const generatedTxt = 'Contact: mailto:security@example.com\nExpires: 2027-01-01T00:00:00.000Z\n';
+    const disk = new Map([['Dockerfile', existing], ['.well-known/security.txt', mine]]);
+    const memory = memoryActions(disk);
+    const prepare = async (): Promise<Prepared> => ({
+      plan: planWrites([{ path: 'Dockerfile', content: plan.rewrite }, { path: '.well-known/security.txt', content: generatedTxt }], new Map(disk)),
+      notes: [],
+      baseImages: [],
+      retrofit: retrofitChoice(),
+      keep: ['.well-known/security.txt'],
+    });
+    const { instance } = start({ ...memory.actions, prepare });
+    let frame = await toReview(instance);
+    expect(frame).toContain('skip       .well-known/security.txt');
+    await press(instance, KEY.down, '❯ skip       .well-known/security.txt');
+    frame = await press(instance, KEY.space, 'conflict   .well-known/security.txt');
+    expect(frame).toContain('+Expires: 2027-01-01T00:00:00.000Z');
+    await press(instance, KEY.enter, 'Press Enter for next steps');
+    expect(disk.get('.well-known/security.txt')).toBe(generatedTxt);
+  });
+
+  it('Enter keeps it', async () => {
+    const mine = 'Contact: mailto:me@example.com\n';
+    const disk = new Map([['Dockerfile', existing], ['.well-known/security.txt', mine]]);
+    const memory = memoryActions(disk);
+    const prepare = async (): Promise<Prepared> => ({
+      plan: planWrites([{ path: 'Dockerfile', content: plan.rewrite }, { path: '.well-known/security.txt', content: 'Contact: mailto:x@example.com\n' }], new Map(disk)),
+      notes: [],
+      baseImages: [],
+      retrofit: retrofitChoice(),
+      keep: ['.well-known/security.txt'],
+    });
+    const { instance } = start({ ...memory.actions, prepare });
+    await toReview(instance);
+    const frame = await press(instance, KEY.enter, 'Press Enter for next steps');
+    expect(frame).toContain('skip       .well-known/security.txt');
+    expect(disk.get('.well-known/security.txt')).toBe(mine);
+    expect(disk.get('Dockerfile')).toBe(plan.rewrite);
+  });
+});
+
 describe('retrofit review state', () => {
   function reviewState(): WizardState {
     let state = initialState(baseInput());

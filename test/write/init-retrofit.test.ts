@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,20 @@ describe('harden-init --yes on an existing Dockerfile', () => {
     await writeFile(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, engines: { node: '>=22' } }));
     expect((await runCli(args(dir))).exitCode).toBe(0);
     expect(await readFile(path.join(dir, 'Dockerfile'), 'utf8')).toMatch(/^FROM \S*node:22\.\S* AS build$/m);
+  });
+
+  it('keeps an existing security.txt (checked, byte for byte); --dry-run and --yes say it is skipped', async () => {
+    const dir = await insecureNodeApp();
+    const mine = 'Contact: mailto:me@example.com\nExpires: 2020-01-01T00:00:00Z\n';
+    await mkdir(path.join(dir, '.well-known'));
+    await writeFile(path.join(dir, '.well-known/security.txt'), mine);
+    const dry = await runCli([...args(dir), '--dry-run']);
+    expect(dry.stdout).toMatch(/^skip\s+\.well-known\/security\.txt$/m);
+    const { exitCode, stdout, stderr } = await runCli(args(dir));
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^skip\s+\.well-known\/security\.txt$/m);
+    expect(stderr).toMatch(/\.well-known\/security\.txt:2: .*expire/i);
+    expect(await readFile(path.join(dir, '.well-known/security.txt'), 'utf8')).toBe(mine);
   });
 
   it('a second run over its own output changes nothing: same file, no new backup, the notes still say what to pass', async () => {
