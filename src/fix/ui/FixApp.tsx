@@ -75,18 +75,18 @@ function FixScreen({ actions, before, scanLabel = 'scan', onDone, rows }: Omit<F
   // Half the screen at most for the diff, the rest for the list (two lines kept for the "more" marks).
   const maxDiffLines = Math.max(4, Math.floor(height / 2));
   const diffRows = state.showDiff ? Math.min(maxDiffLines + 1, (actions[state.cursor]?.diff.split('\n').length ?? 0) + 1) : 0;
-  const window = visibleWindow(actions.length, state.cursor, height - CHROME - diffRows - 2);
+  const shown = visibleWindow(actions.length, state.cursor, height - CHROME - diffRows - 2);
   const removes = new Set(actions.filter((a) => state.chosen.has(a.id)).flatMap((a) => a.removes)).size;
   const counts = expectedCounts(actions, state.chosen, before);
   return (
     <Box flexDirection="column">
       <Text bold>harden-init fix: {plural(actions.length, 'action')}</Text>
       <Legend />
-      {window.start > 0 ? <Text color={theme.muted}>  ↑ {window.start} more</Text> : null}
-      {actions.slice(window.start, window.end).map((action, i) => (
-        <ActionRow key={action.id} action={action} index={window.start + i} cursor={state.cursor} chosen={state.chosen.has(action.id)} showDiff={state.showDiff} maxDiffLines={maxDiffLines} />
+      {shown.start > 0 ? <Text color={theme.muted}>  ↑ {shown.start} more</Text> : null}
+      {actions.slice(shown.start, shown.end).map((action, i) => (
+        <ActionRow key={action.id} action={action} index={shown.start + i} cursor={state.cursor} chosen={state.chosen.has(action.id)} showDiff={state.showDiff} maxDiffLines={maxDiffLines} />
       ))}
-      {window.end < actions.length ? <Text color={theme.muted}>  ↓ {actions.length - window.end} more</Text> : null}
+      {shown.end < actions.length ? <Text color={theme.muted}>  ↓ {actions.length - shown.end} more</Text> : null}
       <Text> </Text>
       <Text>
         {state.chosen.size} of {actions.length} selected, expected to remove {plural(removes, 'finding')}
