@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { fixDockerfile, lintDockerfile } from '../../src/lint/index.js';
 import { answersSchema } from '../../src/questions/answers.js';
 import { analyzeDockerfile, applyPatches, planRetrofit } from '../../src/retrofit/index.js';
 import { retrofitDir } from '../../src/retrofit/run.js';
+import { runCli } from '../helpers/cli.js';
 import { corpusDir } from '../helpers/paths.js';
 import { describeCorpus } from '../helpers/requirements.js';
 import { generatedDockerfile } from './stacks.js';
@@ -65,6 +66,32 @@ describeCorpus('retrofit over the real-world Dockerfile corpus', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('harden-init lint --fix over a copy of every file: byte-identical backups, never more findings, never unparsable', async () => {
+    const dir = path.join(work, 'lint-fix');
+    mkdirSync(dir, { recursive: true });
+    for (const file of files) cpSync(path.join(dockerfilesDir, file), path.join(dir, file));
+    // One run of the built command over all of them, as a user would.
+    const result = await runCli(['lint', '--fix', '--format', 'json', '--failure-threshold', 'none', ...files], { cwd: dir });
+    // 0, or 2 when a file is malformed (reported after the others are fixed); never a crash.
+    expect([0, 2], result.stderr).toContain(result.exitCode);
+    expect(result.stderr).not.toMatch(/please report|at .*\.js:\d+/);
+    const problems: string[] = [];
+    for (const file of files) {
+      const before = readFileSync(path.join(dockerfilesDir, file));
+      const after = readFileSync(path.join(dir, file), 'utf8');
+      const backup = path.join(dir, `${file}.harden-init.bak`);
+      if (after === before.toString('utf8')) {
+        if (existsSync(backup)) problems.push(`${file}: backup of an unchanged file`);
+        continue;
+      }
+      if (!existsSync(backup)) problems.push(`${file}: changed without a backup`);
+      else if (!readFileSync(backup).equals(before)) problems.push(`${file}: backup differs`);
+      if (count(after) > count(before.toString('utf8'))) problems.push(`${file}: more findings after --fix`);
+      if (parses(before.toString('utf8')) && !parses(after)) problems.push(`${file}: no longer parses`);
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it('through the adapter, on a copy, every mode keeps a byte-identical backup', async () => {
     const problems: string[] = [];

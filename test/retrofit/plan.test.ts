@@ -63,6 +63,12 @@ describe.each(STACKS)('planRetrofit on the %s fixture', (stack) => {
     expect(codes(plan.rewrite)).toEqual(codes(generated));
   });
 
+  it('lints clean: no error or warning; only the digest pin the offline (tag-only) bases lack', () => {
+    const findings = lintDockerfile(plan.rewrite);
+    expect(findings.filter((f) => f.level === 'error' || f.level === 'warning')).toEqual([]);
+    for (const finding of findings) expect(finding.message).toMatch(/not pinned by digest|digest/i);
+  });
+
   it('with the linter, the patch series leaves fewer findings and never more', () => {
     const linted = planRetrofit(existing, { dockerfile: generated }, { lint: (t) => lintDockerfile(t), fix: (t) => fixDockerfile(t).text });
     const all = applyPatches(existing, linted.patches.map((p) => p.id), linted.patches);
