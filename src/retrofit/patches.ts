@@ -148,6 +148,8 @@ function structuralFixes(text: string, options: PatchOptions): { target: string;
   const dockerfile = DockerfileParser.parse(text);
   const instructions = dockerfile.getInstructions();
   const changes: Change[] = [];
+  // Said in the title of the hunk on that line (0-based), not fixed.
+  const warnings: Array<{ line: number; title: string }> = [];
   const edit = (instruction: Instruction, title: string, rewrite: (current: string) => string | null) => {
     const range = instruction.getRange();
     let change = changes.find((c) => c.line === range.start.line && c.endLine === range.end.line);
@@ -198,14 +200,21 @@ function structuralFixes(text: string, options: PatchOptions): { target: string;
       const used = [...secretVars.keys()].filter((n) => new RegExp(`\\$\\{?${n}\\b`).test(args));
       if (used.length) {
         used.forEach((n) => usedByRun.add(n));
-        edit(instruction, `secret ${used.join(', ')} as a BuildKit secret mount`, (current) => {
+        // `git config --global` would write the secret into ~/.gitconfig, in the layer: a throwaway global config instead.
+        const gitConfig = /\bgit\s+config\s+--global\b/.test(args) && !/GIT_CONFIG_GLOBAL/.test(args);
+        const title = `secret ${used.join(', ')} as a BuildKit secret mount${gitConfig ? ', git config kept out of the image' : ''}`;
+        edit(instruction, title, (current) => {
           const mounts = used.map((n) => `--mount=type=secret,id=${secretId(n)}`).join(' ');
-          const exports = used.map((n) => `export ${n}="$(cat /run/secrets/${secretId(n)})" && `).join('');
+          const exports = [...(gitConfig ? ['export GIT_CONFIG_GLOBAL="$(mktemp)" && '] : []), ...used.map((n) => `export ${n}="$(cat /run/secrets/${secretId(n)})" && `)].join('');
           const command = instruction.getRawArgumentsContent() ?? '';
           const at = current.lastIndexOf(command);
           if (at < 0) return null;
-          return current.slice(0, at) + `${mounts} ${exports}` + current.slice(at).replace(/^(\s*)/, '');
+          const patched = current.slice(0, at) + `${mounts} ${exports}` + current.slice(at).replace(/^(\s*)/, '');
+          return gitConfig ? `${patched.replace(/\s+$/, '')} && rm -f "$GIT_CONFIG_GLOBAL"` : patched;
         });
+        for (const file of secretFilesLeft(args, used)) {
+          warnings.push({ line: instruction.getRange().start.line, title: `warning: ${used.join(', ')} is written to ${file}, which stays in the image; remove it in the same RUN` });
+        }
       }
       edit(instruction, 'no package manager cache or lists left in the layer', (current) => packageHygiene(current));
     } else if ((keyword === 'CMD' || keyword === 'ENTRYPOINT') && parseExecForm(args) === null) {
@@ -218,7 +227,7 @@ function structuralFixes(text: string, options: PatchOptions): { target: string;
     }
   }
   const finalUsers = model.users.filter((u) => u.line - 1 > lastStageStart);
-  const titles: Array<{ line: number; title: string }> = [];
+  const titles: Array<{ line: number; title: string }> = [...warnings];
   if (finalUsers.length === 0) {
     const tail = instructions.filter((i) => i.getRange().start.line > lastStageStart && ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(i.getKeyword().toUpperCase()))[0];
     const at = tail ? tail.getRange().start.line : (instructions[instructions.length - 1]?.getRange().end.line ?? 0) + 1;
@@ -243,6 +252,20 @@ function structuralFixes(text: string, options: PatchOptions): { target: string;
   void usedByRun;
   const target = out.length ? out.join('\n') + (lines.trailingNewline ? '\n' : '') : text;
   return { target, titles: titles.map((t) => ({ line: t.line + 1, title: t.title })) };
+}
+
+/** Files a RUN writes a secret into (`echo "$TOKEN" > file`) and does not remove later in the same RUN. */
+export function secretFilesLeft(command: string, secrets: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const segment of splitCommand(command.replace(/\\\r?\n/g, ' '))) {
+    if (!secrets.some((n) => new RegExp(`\\$\\{?${n}\\b`).test(segment.text))) continue;
+    const target = /(?:^|[^0-9&>])>>?\s*("?)([^\s"&|;]+)\1/.exec(segment.text)?.[2];
+    if (!target || target.startsWith('/dev/')) continue;
+    const name = target.replace(/^.*\//, '');
+    const removed = new RegExp(`\\brm\\b[^;&|]*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(command);
+    if (!removed && !files.includes(target)) files.push(target);
+  }
+  return files;
 }
 
 /** Adds the flags and cleanup an install needs so no cache or index stays in the layer. */

@@ -455,13 +455,20 @@ function planCommand(
   void generatedText;
 }
 
-/** Pins for the patch series from the generated FROMs: `node` -> `node:22.21.1-bookworm-slim` (Docker Hub library images keep their short name). */
+/**
+ * Pins for the patch series from the generated FROMs: `node` -> `node:22.21.1-bookworm-slim`
+ * (Docker Hub library images keep their short name; a mirror given with --registry keeps its host;
+ * a digest the generator resolved is kept).
+ */
 function pinsFrom(generatedText: string): Record<string, string> {
   const pins = defaultPins();
   for (const match of generatedText.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)) {
-    const ref = match[1].replace(/@sha256:[a-f0-9]+$/, '');
-    const library = /^(?:[^/]+\.[^/]+(?::\d+)?\/)?library\/([^:/]+):(\S+)$/.exec(ref);
-    if (library) pins[library[1]] = `${library[1]}:${library[2]}`;
+    const ref = match[1];
+    const library = /^(?:([^/]+[.:][^/]+)\/)?library\/([^:/@]+):([^@\s]+)/.exec(ref);
+    if (!library) continue;
+    const [, host, name, tag] = library;
+    const digest = /@sha256:[a-f0-9]{64}$/.exec(ref)?.[0] ?? '';
+    pins[name] = !host || host === 'docker.io' || host === 'index.docker.io' ? `${name}:${tag}${digest}` : ref;
   }
   return pins;
 }

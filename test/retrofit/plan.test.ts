@@ -206,6 +206,30 @@ describe('planPatches', () => {
     expect(from.title).not.toMatch(/USER/);
   });
 
+  it('pins a latest base to the generated one: short for Docker Hub, with the mirror host for --registry, with its digest', () => {
+    const text = 'FROM node:latest\nUSER 10001:10001\nCMD ["node", "a.js"]\n';
+    const pinOf = (generated: string) => {
+      const plan = planRetrofit(text, { dockerfile: generated });
+      return applyPatches(text, plan.patches.map((p) => p.id), plan.patches).split('\n')[0];
+    };
+    expect(pinOf('FROM docker.io/library/node:20.19.5-bookworm-slim AS build\nUSER 1:1\n')).toBe('FROM node:20.19.5-bookworm-slim');
+    expect(pinOf('FROM 127.0.0.1:5000/library/node:20.19.5-bookworm-slim AS build\nUSER 1:1\n')).toBe('FROM 127.0.0.1:5000/library/node:20.19.5-bookworm-slim');
+    const digest = `sha256:${'a'.repeat(64)}`;
+    expect(pinOf(`FROM docker.io/library/node:20.19.5-bookworm-slim@${digest} AS build\nUSER 1:1\n`)).toBe(`FROM node:20.19.5-bookworm-slim@${digest}`);
+  });
+
+  it('a secret a step writes into a file stays out of the image: git config gets a throwaway global file, other files are named', () => {
+    const git = 'FROM golang:1.23\nARG GITHUB_TOKEN\nRUN git config --global url."https://${GITHUB_TOKEN}@github.com/".insteadOf "https://github.com/" && go mod download\nUSER 10001:10001\n';
+    const patches = planPatches(git);
+    const patched = applyPatches(git, patches.map((p) => p.id), patches);
+    expect(patched).toContain('RUN --mount=type=secret,id=github_token export GIT_CONFIG_GLOBAL="$(mktemp)" && export GITHUB_TOKEN="$(cat /run/secrets/github_token)" && git config --global');
+    expect(patched).toMatch(/go mod download && rm -f "\$GIT_CONFIG_GLOBAL"\n/);
+    const npm = 'FROM node:20\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\nUSER 10001:10001\n';
+    expect(planPatches(npm).map((p) => p.title).join('\n')).toContain('warning: NPM_TOKEN is written to .npmrc, which stays in the image; remove it in the same RUN');
+    const cleaned = npm.replace('npm ci', 'npm ci && rm -f .npmrc');
+    expect(planPatches(cleaned).map((p) => p.title).join('\n')).not.toContain('warning');
+  });
+
   it('drops a linter fix that would add findings', () => {
     const text = 'FROM debian:12\nUSER 10001:10001\nCMD ["/app/run"]\n';
     const patches = planPatches(text, { fix: (t) => t + 'RUN echo broken\n', lint: (t) => (t.includes('broken') ? [{ file: 'Dockerfile', line: 4, column: 1, level: 'error', code: 'X', message: 'x', aliases: [], fix: 'x' }] : []) });
