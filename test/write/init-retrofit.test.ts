@@ -62,8 +62,13 @@ describe('harden-init --yes on an existing Dockerfile', () => {
     const mine = 'Contact: mailto:me@example.com\nExpires: 2020-01-01T00:00:00Z\n';
     await mkdir(path.join(dir, '.well-known'));
     await writeFile(path.join(dir, '.well-known/security.txt'), mine);
+    const original = await readFile(path.join(dir, 'Dockerfile'));
     const dry = await runCli([...args(dir), '--dry-run']);
     expect(dry.stdout).toMatch(/^skip\s+\.well-known\/security\.txt$/m);
+    // --dry-run prints the diff and writes nothing.
+    expect(dry.stdout).toContain('+# carried over from your Dockerfile');
+    expect(await readFile(path.join(dir, 'Dockerfile'))).toEqual(original);
+    await expect(readFile(path.join(dir, 'Dockerfile.harden-init.bak'))).rejects.toThrow(/ENOENT/);
     const { exitCode, stdout, stderr } = await runCli(args(dir));
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/^skip\s+\.well-known\/security\.txt$/m);
