@@ -323,7 +323,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         return count === 0 ? state : { ...state, retrofit: { ...state.retrofit, index: (state.retrofit.index + action.delta + count) % count } };
       }
       if (screen.kind === 'review' && state.prepared.status === 'done') {
-        const count = state.prepared.value.plan.length;
+        const count = planToWrite(state.prepared.value, state.retrofit).length;
         return count === 0 ? state : { ...state, reviewIndex: (state.reviewIndex + action.delta + count) % count };
       }
       if (screen.kind === 'next') {
@@ -356,7 +356,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         return { ...state, retrofit: { ...state.retrofit, accepted } };
       }
       if (screen.kind !== 'review' || state.prepared.status !== 'done') return state;
-      const entry = state.prepared.value.plan[state.reviewIndex];
+      const entry = planToWrite(state.prepared.value, state.retrofit)[state.reviewIndex];
       if (!entry || entry.action !== 'conflict') return state;
       const keep = new Set(state.keep);
       if (keep.has(entry.path)) keep.delete(entry.path);
