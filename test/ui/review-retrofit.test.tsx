@@ -211,6 +211,13 @@ describe('retrofit review state', () => {
     expect(wizardReducer(state, { type: 'retrofitMode', mode: 'patches' })).toBe(state);
   });
 
+  it('a Dockerfile the rewrite leaves as it is still gets the patch series when chosen', () => {
+    const prepared: Prepared = { plan: [], notes: [], baseImages: [], retrofit: { ...retrofitChoice(), rewrite: existing } };
+    const review = { mode: 'patches' as const, accepted: new Set([plan.patches[0].id]) };
+    expect(planToWrite(prepared, { ...review, mode: 'rewrite' })).toEqual([]);
+    expect(planToWrite(prepared, review)).toEqual([{ path: 'Dockerfile', existing, content: applyPatches(existing, [plan.patches[0].id], plan.patches), action: 'conflict' }]);
+  });
+
   it('submit in the patch series writes the existing file with the accepted hunks', () => {
     let state = reviewState();
     state = wizardReducer(state, { type: 'retrofitMode', mode: 'patches' });
