@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { fixDockerfile, lintDockerfile } from '../../src/lint/index.js';
 import { answersSchema } from '../../src/questions/answers.js';
-import { analyzeDockerfile, applyPatches, planRetrofit } from '../../src/retrofit/index.js';
+import { analyzeDockerfile, applyPatches, planPatches, planRetrofit } from '../../src/retrofit/index.js';
 import { retrofitDir } from '../../src/retrofit/run.js';
 import { runCli } from '../helpers/cli.js';
 import { corpusDir } from '../helpers/paths.js';
@@ -59,6 +59,7 @@ describeCorpus('retrofit over the real-world Dockerfile corpus', () => {
       const patched = applyPatches(text, plan.patches.map((p) => p.id), plan.patches);
       if (parses(text) && !parses(patched)) problems.push(`${file}: patched file does not parse`);
       if (count(patched) > count(text)) problems.push(`${file}: patches add findings (${count(text)} -> ${count(patched)})`);
+      if (planPatches(patched, { lint: (t) => lintDockerfile(t), fix: (t) => fixDockerfile(t).text }).length > 0) problems.push(`${file}: a second patch series over the patched file is not empty`);
       // The rewrite starts from the generated file, whose own findings (tag-only pins offline) are not the merge's doing.
       const added = count(plan.rewrite) - count(skeletonFor(text));
       if (plan.model.ok && added > count(text)) problems.push(`${file}: the merge adds findings (${count(text)} -> ${added})`);
