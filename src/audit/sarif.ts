@@ -36,6 +36,7 @@ export function renderSarif(report: AuditReport, version: string): string {
     message: `${f.message}. Fix: ${f.fix}`,
     file: f.path ?? '/',
     uriBaseId: 'IMAGE',
+    identity: [f.id, f.path ?? '', f.message].join('\u0000'),
     logicalLocations: [{ name: report.image, kind: 'image', fullyQualifiedName: `${report.image}${f.layer ? `#layer${f.layer}` : ''}` }],
     properties: { aliases: f.aliases, ...(f.layer ? { layer: f.layer } : {}) },
   }));

@@ -52,6 +52,12 @@ export interface SarifResultInput {
   /** What the location is, e.g. the stage and instruction a finding maps to. */
   locationMessage?: string;
   logicalLocations?: SarifLogicalLocation[];
+  /**
+   * What makes this result the same one from run to run, for results outside the repository
+   * (a file in an image): code scanning cannot hash those lines itself, and without it merges
+   * results of one rule at one path into one alert.
+   */
+  identity?: string;
   properties?: Record<string, unknown>;
 }
 
@@ -117,6 +123,7 @@ export interface SarifResult {
   level: SarifLevel;
   message: { text: string };
   locations: SarifLocation[];
+  partialFingerprints?: Record<string, string>;
   properties?: Record<string, unknown>;
 }
 
@@ -158,6 +165,16 @@ export function relativeUri(file: string): string {
   return encoded.split('/')[0].includes(':') ? `./${encoded}` : encoded;
 }
 
+/** FNV-1a, 64 bits, as 16 hex digits: a stable fingerprint, not a secret. */
+export function fingerprint(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
 function oneLine(text: string): string {
   return text.split('\n')[0].trim();
 }
@@ -197,6 +214,7 @@ export function buildSarif(toolName: string, rules: readonly SarifRuleInput[], r
         level: r.level,
         message: { text: r.message.trim() || r.ruleId },
         locations: [location],
+        ...(r.identity !== undefined ? { partialFingerprints: { primaryLocationLineHash: `${fingerprint(r.identity)}:1` } } : {}),
         ...(r.properties ? { properties: r.properties } : {}),
       };
     }),

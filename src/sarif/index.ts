@@ -3,6 +3,7 @@ export {
   buildSarif,
   sarifText,
   relativeUri,
+  fingerprint,
   SARIF_SCHEMA,
   SARIF_VERSION,
   PROJECT_URI,

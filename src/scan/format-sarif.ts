@@ -62,6 +62,7 @@ function result(record: ScanRecord, located: FindingLocation | undefined, view: 
     ...common,
     file: record.path ?? view.target,
     uriBaseId: 'IMAGE',
+    identity: [f.id, f.package, f.installed, record.path ?? ''].join('\u0000'),
     logicalLocations: [{ name: `${f.package}@${f.installed}`, kind: 'package' }],
   };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { auditImageFacts } from '../../src/audit/audit.js';
 import { auditSarifRules, renderSarif as auditSarif } from '../../src/audit/sarif.js';
 import { formatSarif, lintDockerfile } from '../../src/lint/index.js';
-import { buildSarif, relativeUri, sarifText } from '../../src/sarif/index.js';
+import { buildSarif, fingerprint, relativeUri, sarifText } from '../../src/sarif/index.js';
 import { advisoryUrl, renderSarif as scanSarif } from '../../src/scan/format-sarif.js';
 import type { ScanRecord } from '../../src/scan/record.js';
 import type { ScanFinding } from '../../src/scan/types.js';
@@ -61,6 +61,19 @@ describe('buildSarif', () => {
     expect(relativeUri('/app/a#b?.txt')).toBe('app/a%23b%3F.txt');
   });
 
+  it('fingerprints results outside the repository, stably and per identity', () => {
+    expect(fingerprint('a')).toBe(fingerprint('a'));
+    expect(fingerprint('a')).toMatch(/^[0-9a-f]{16}$/);
+    expect(fingerprint('a')).not.toBe(fingerprint('b'));
+    expect(fingerprint('')).toBe('cbf29ce484222325');
+    const log = buildSarif('t', [rule], [
+      { ruleId: 'X1', level: 'note', message: 'm', file: 'Dockerfile' },
+      { ruleId: 'X1', level: 'note', message: 'm', file: 'img', uriBaseId: 'IMAGE', identity: 'one' },
+    ], { uriBases: { IMAGE: { uri: 'file:///' } } });
+    expect(log.runs[0].results[0]).not.toHaveProperty('partialFingerprints');
+    expect(log.runs[0].results[1].partialFingerprints).toEqual({ primaryLocationLineHash: `${fingerprint('one')}:1` });
+  });
+
   it('prints indented JSON ending in a newline', () => {
     const textOut = sarifText(buildSarif('t', [], []));
     expect(textOut.endsWith('}\n')).toBe(true);
@@ -102,6 +115,9 @@ describe('the three SARIF producers share the builder and stay valid for code sc
     expect(located.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'Dockerfile', uriBaseId: '%SRCROOT%' }, region: { startLine: 4 } });
     expect(located.properties).toMatchObject({ fixedIn: '1.3.0', introducedBy: [['web', 'left-pad']] });
     expect(inImage.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri).sort()).toEqual(['./my-app:1', 'usr/lib/libssl.so.3']);
+    // Two packages with one CVE stay two alerts: their fingerprints differ.
+    expect(located).not.toHaveProperty('partialFingerprints');
+    expect(new Set(inImage.map((r: any) => r.partialFingerprints.primaryLocationLineHash)).size).toBe(2);
   });
 
   it('links advisories by their id when a report gives no URL', () => {

@@ -48,6 +48,7 @@ export function expectValidSarif(log: any, resultCount?: number): void {
       expect(LEVELS).toContain(result.level);
       expect(result.ruleIndex).toBeTypeOf('number');
       expect(rules[result.ruleIndex].id).toBe(result.ruleId);
+      for (const value of Object.values(result.partialFingerprints ?? {})) expect(typeof value).toBe('string');
       expect(result.locations.length).toBeGreaterThan(0);
       for (const location of result.locations) {
         const physical = location.physicalLocation;
