@@ -10,7 +10,7 @@ export const rule = cleanRule(
     level: 'warning',
     title: '`dnf clean all` missing after dnf command',
     fix: 'End the RUN with `&& dnf clean all`.',
-    aliases: ['DL3040', 'DS-0019'],
+    aliases: ['DL3040', 'DS-0019', 'DS-0027'],
     docs: 'dnf keeps package metadata and downloaded RPMs in /var/cache/dnf; left in the layer they only add size.',
   },
   ['dnf', 'microdnf'],

@@ -9,7 +9,7 @@ export const rule: Rule = {
   level: 'warning',
   title: 'Set the SHELL option -o pipefail before RUN with a pipe in it',
   fix: 'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or `set -o pipefail &&` in the RUN) before piping.',
-  aliases: ['DL4006'],
+  aliases: ['DL4006', 'DS-0032'],
   docs: 'Without pipefail only the last command of a pipe decides success: `curl ... | sh` passes even when the download failed, building a broken image.',
   check(model) {
     const hits: RuleHit[] = [];
