@@ -27,6 +27,8 @@ export type Token = Word | Operator;
 
 const CONTROL = ['&&', '||', ';;', '|&', ';', '&', '|', '(', ')'];
 const REDIRECT = ['<<<', '<<-', '&>>', '<<', '>>', '>&', '<&', '&>', '>|', '<>', '<', '>'];
+/** Characters that end a word or start a quoted or expanded part of it. */
+const WORD_BREAK = new Set([' ', '\t', '\r', '\n', ';', '&', '|', '(', ')', '<', '>', '\\', "'", '"', '$', '`']);
 
 /** Skips a `$(`/`${`/`` ` `` region, returning the index after its end (or the text end). */
 function skipNested(text: string, i: number, open: string, close: string): number {
@@ -185,8 +187,11 @@ export function tokenize(text: string, escape = '\\'): Token[] {
       w.value += text.slice(i, stop + 1);
       i = stop + 1;
     } else {
-      w.value += c;
-      i++;
+      // A run of plain characters is copied in one piece.
+      let j = i + 1;
+      while (j < text.length && !WORD_BREAK.has(text[j]) && text[j] !== escape) j++;
+      w.value += text.slice(i, j);
+      i = j;
     }
     w.end = Math.min(i, text.length);
   }
