@@ -1,21 +1,5 @@
-import { DockerfileParser, Instruction as ParsedInstruction, type Argument, type Instruction, type Onbuild } from 'dockerfile-ast';
+import { DockerfileParser, type Instruction, type Onbuild } from 'dockerfile-ast';
 import { parseShell, type ShellScript } from './shell/index.js';
-
-// The parser re-scans an instruction's text each time its arguments are asked for, and its own
-// constructors ask several times per instruction (RUN, COPY, CMD...). The text of a parsed
-// instruction never changes, so one scan per instruction is kept; callers get their own array
-// (the parser shifts flags off the array it is handed).
-const scannedArguments = new WeakMap<object, Argument[]>();
-const instructionPrototype = ParsedInstruction.prototype as unknown as { getRawArguments(): Argument[] };
-const scanArguments = instructionPrototype.getRawArguments;
-instructionPrototype.getRawArguments = function getRawArguments(this: object): Argument[] {
-  let scanned = scannedArguments.get(this);
-  if (!scanned) {
-    scanned = scanArguments.call(this);
-    scannedArguments.set(this, scanned);
-  }
-  return scanned.slice();
-};
 
 export interface InstrFlag {
   name: string;
