@@ -31,8 +31,8 @@ function replaceFrom(text: string, written: string, next: string): string {
     .join('\n');
 }
 
-/** Image audit findings that a lint rule's fix removes from the rebuilt image (HI201 adds the USER whose absence HI601 reports). */
-const AUDIT_FIXED_BY_LINT: Readonly<Record<string, readonly string[]>> = { HI201: ['HI601'] };
+/** Image audit findings that a lint rule's fix removes from the rebuilt image (HI201 adds the USER whose absence HI801 reports). */
+const AUDIT_FIXED_BY_LINT: Readonly<Record<string, readonly string[]>> = { HI201: ['HI801'] };
 
 /** The built-in audit's findings among the image findings. */
 function auditFindings(records: readonly ScanRecord[]): ScanRecord[] {
@@ -236,14 +236,14 @@ const SETUID_COMMENT = '# No setuid/setgid files: nothing runs with its owner\'s
 const SETUID_RUN = 'RUN find / -xdev \\( -perm -4000 -o -perm -2000 \\) -type f -exec chmod a-s {} +';
 
 /**
- * Audit HI603 (setuid/setgid files): drop the bits in the final stage, as generated Dockerfiles do.
+ * Audit HI803 (setuid/setgid files): drop the bits in the final stage, as generated Dockerfiles do.
  * Only where the final stage has a shell and `find` (a Debian or Alpine family base); the RUN goes
  * before the stage's first USER (it needs root), else before CMD/ENTRYPOINT, else at the end.
  */
 function setuidActions(inputs: FixInputs, os: string | null): FixAction[] {
   const { dockerfile } = inputs;
   if (!dockerfile || inputs.files[dockerfile] === undefined) return [];
-  const records = auditFindings(inputs.scanRecords).filter((r) => r.finding.id === 'HI603');
+  const records = auditFindings(inputs.scanRecords).filter((r) => r.finding.id === 'HI803');
   if (records.length === 0) return [];
   const stage = finalStage(readStages(inputs.files[dockerfile]));
   if (!stage || !packageManagerOf(stage.image, stage.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args), os)) return [];
@@ -267,7 +267,7 @@ function setuidActions(inputs: FixInputs, os: string | null): FixAction[] {
   const paths = records.map((r) => r.path ?? r.finding.package);
   return [
     {
-      id: 'audit:HI603',
+      id: 'audit:HI803',
       kind: 'audit-fix',
       title: `Drop setuid/setgid bits in the final stage (${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', ...' : ''})`,
       why: 'a setuid or setgid file runs with its owner\'s rights whoever starts it: one bug in it is a privilege escalation',
@@ -275,7 +275,7 @@ function setuidActions(inputs: FixInputs, os: string | null): FixAction[] {
       apply,
       diff: diffOf(inputs.files, apply(inputs.files)),
       removes: keys,
-      effect: `removes ${plural(keys.length, 'audit finding')} (HI603) once rebuilt`,
+      effect: `removes ${plural(keys.length, 'audit finding')} (HI803) once rebuilt`,
       followUp: null,
     },
   ];

@@ -5,46 +5,54 @@ import { secretEnv, secretFile } from '../../src/audit/secrets.js';
 import { renderSarif } from '../../src/audit/sarif.js';
 import { renderTty } from '../../src/audit/format.js';
 import { file, goodImage, layer } from './facts.js';
+import { auditRules } from '../../src/audit/rules/index.js';
+import { RULES as LINT_RULES } from '../../src/lint/rules/index.js';
 
 const ids = (facts: ReturnType<typeof goodImage>) => auditImageFacts(facts).findings.map((f) => f.id);
 
 describe('audit rules', () => {
+  it('have ids of their own: an id in a lint report and an audit report never means two things', () => {
+    const lintIds = new Set(LINT_RULES.map((r) => r.id));
+    expect(auditRules.map((r) => r.id).filter((id) => lintIds.has(id))).toEqual([]);
+    expect(new Set(auditRules.map((r) => r.id)).size).toBe(auditRules.length);
+  });
+
   it('finds nothing in a hardened image', () => {
     expect(auditImageFacts(goodImage()).findings).toEqual([]);
   });
 
-  it('HI601 catches root: no USER, USER root, USER 0:0; not USER 10001', () => {
+  it('HI801 catches root: no USER, USER root, USER 0:0; not USER 10001', () => {
     for (const User of ['', 'root', '0:0']) {
-      const found = auditImageFacts(goodImage({ config: { ...goodImage().config, User } })).findings.find((f) => f.id === 'HI601');
+      const found = auditImageFacts(goodImage({ config: { ...goodImage().config, User } })).findings.find((f) => f.id === 'HI801');
       expect(found?.level).toBe('error');
       expect(found?.aliases).toContain('CIS-DI-0001');
     }
-    expect(ids(goodImage())).not.toContain('HI601');
+    expect(ids(goodImage())).not.toContain('HI801');
   });
 
-  it('HI602 catches a user given by name and suggests its uid from /etc/passwd', () => {
-    const found = auditImageFacts(goodImage({ config: { ...goodImage().config, User: 'app' } })).findings.find((f) => f.id === 'HI602');
+  it('HI802 catches a user given by name and suggests its uid from /etc/passwd', () => {
+    const found = auditImageFacts(goodImage({ config: { ...goodImage().config, User: 'app' } })).findings.find((f) => f.id === 'HI802');
     expect(found?.message).toContain('uid 10001');
     expect(found?.fix).toContain('USER 10001:10001');
-    expect(ids(goodImage({ config: { ...goodImage().config, User: '10001' } }))).not.toContain('HI602');
+    expect(ids(goodImage({ config: { ...goodImage().config, User: '10001' } }))).not.toContain('HI802');
   });
 
-  it('HI603 catches setuid and setgid files, not plain executables', () => {
+  it('HI803 catches setuid and setgid files, not plain executables', () => {
     const image = goodImage();
     image.layers.push(layer(3, 'RUN chmod u+s', [file('/usr/bin/su', { mode: 0o4755 }), file('/usr/bin/wall', { mode: 0o2755 }), file('/usr/bin/ls', { mode: 0o755 })]));
-    const found = auditImageFacts(image).findings.filter((f) => f.id === 'HI603');
+    const found = auditImageFacts(image).findings.filter((f) => f.id === 'HI803');
     expect(found.map((f) => f.path)).toEqual(['/usr/bin/su', '/usr/bin/wall']);
     expect(found[0].aliases).toEqual(['CIS-DI-0008']);
     expect(found[0].layer).toBe(3);
   });
 
-  it('HI603 ignores a setuid file removed in a later layer', () => {
+  it('HI803 ignores a setuid file removed in a later layer', () => {
     const image = goodImage();
     image.layers.push(layer(3, 'RUN x', [file('/usr/bin/su', { mode: 0o4755 })]), layer(4, 'RUN rm', [], ['/usr/bin/su']));
-    expect(ids(image)).not.toContain('HI603');
+    expect(ids(image)).not.toContain('HI803');
   });
 
-  it('HI604 catches world-writable files and dirs, not /tmp, sticky dirs, symlinks or device nodes the engine mounts over', () => {
+  it('HI804 catches world-writable files and dirs, not /tmp, sticky dirs, symlinks or device nodes the engine mounts over', () => {
     const image = goodImage();
     image.layers.push(
       layer(3, 'RUN chmod', [
@@ -58,21 +66,21 @@ describe('audit rules', () => {
         file('/opt/fifo', { type: 'other', mode: 0o666 }),
       ]),
     );
-    expect(auditImageFacts(image).findings.filter((f) => f.id === 'HI604').map((f) => f.path)).toEqual(['/app/data', '/app/config.json']);
+    expect(auditImageFacts(image).findings.filter((f) => f.id === 'HI804').map((f) => f.path)).toEqual(['/app/data', '/app/config.json']);
   });
 
-  it('HI605 catches secrets in ENV by name and by value', () => {
+  it('HI805 catches secrets in ENV by name and by value', () => {
     const image = goodImage({ config: { ...goodImage().config, Env: ['DB_PASSWORD=hunter2', 'GREETING=ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'PASSWORD_FILE=/run/secrets/db', 'API_TOKEN=', 'NODE_ENV=production'] } });
-    const found = auditImageFacts(image).findings.filter((f) => f.id === 'HI605');
+    const found = auditImageFacts(image).findings.filter((f) => f.id === 'HI805');
     expect(found.map((f) => f.message.split(' ')[1])).toEqual(['DB_PASSWORD', 'GREETING']);
     expect(found[1].message).toContain('GitHub token');
     expect(found[0].aliases).toEqual(['CIS-DI-0010']);
   });
 
-  it('HI606 catches a secret file deleted in a later layer, naming both', () => {
+  it('HI806 catches a secret file deleted in a later layer, naming both', () => {
     const image = goodImage();
     image.layers.push(layer(3, '/bin/sh -c #(nop) COPY file:abc in /app/.env', [file('/app/.env', { content: 'KEY=1' })]), layer(4, '/bin/sh -c rm /app/.env', [], ['/app/.env']));
-    const found = auditImageFacts(image).findings.find((f) => f.id === 'HI606');
+    const found = auditImageFacts(image).findings.find((f) => f.id === 'HI806');
     expect(found?.path).toBe('/app/.env');
     expect(found?.layer).toBe(3);
     expect(found?.message).toContain('removed or replaced later');
@@ -80,7 +88,7 @@ describe('audit rules', () => {
     expect(found?.level).toBe('error');
   });
 
-  it('HI606 catches .npmrc only with a token, keys, and .git once as a warning', () => {
+  it('HI806 catches .npmrc only with a token, keys, and .git once as a warning', () => {
     const image = goodImage();
     image.layers.push(
       layer(3, 'COPY . /app', [
@@ -94,21 +102,21 @@ describe('audit rules', () => {
         file('/root/.ssh/id_ed25519'),
       ]),
     );
-    const found = auditImageFacts(image).findings.filter((f) => f.id === 'HI606');
+    const found = auditImageFacts(image).findings.filter((f) => f.id === 'HI806');
     expect(found.map((f) => f.path).sort()).toEqual(['/app/.git', '/app/.npmrc', '/app/certs/server.key', '/root/.ssh/id_ed25519']);
     expect(found.find((f) => f.path === '/app/.git')).toMatchObject({ level: 'warning', aliases: ['DKL-LI-0003'] });
   });
 
-  it('HI607 catches a shell in a distroless-intended image, not in a slim one', () => {
+  it('HI807 catches a shell in a distroless-intended image, not in a slim one', () => {
     const distroless = goodImage();
     distroless.layers.push(layer(3, 'COPY busybox', [file('/bin/sh', { mode: 0o755 }), file('/usr/bin/apt-get', { mode: 0o755 })]));
-    const found = auditImageFacts(distroless).findings.filter((f) => f.id === 'HI607');
+    const found = auditImageFacts(distroless).findings.filter((f) => f.id === 'HI807');
     expect(found.map((f) => f.path)).toEqual(['/bin/sh', '/usr/bin/apt-get']);
     expect(found[0].message).toContain('base layer has no shell');
 
     const slim = goodImage();
     slim.layers[0] = layer(1, 'debootstrap', [...slim.layers[0].files, file('/usr/bin/sh', { type: 'symlink' }), file('/usr/bin/dash', { mode: 0o755 })]);
-    expect(ids(slim)).not.toContain('HI607');
+    expect(ids(slim)).not.toContain('HI807');
   });
 
   it('distroless intent follows the label, the base name and os-release before the heuristic', () => {
@@ -121,28 +129,28 @@ describe('audit rules', () => {
     expect(distrolessIntent(slim, finalFilesystem(slim.layers)).intended).toBe(false);
   });
 
-  it('HI608 catches a missing or disabled HEALTHCHECK', () => {
-    expect(ids(goodImage({ config: { ...goodImage().config, Healthcheck: undefined } }))).toContain('HI608');
-    expect(ids(goodImage({ config: { ...goodImage().config, Healthcheck: { Test: ['NONE'] } } }))).toContain('HI608');
+  it('HI808 catches a missing or disabled HEALTHCHECK', () => {
+    expect(ids(goodImage({ config: { ...goodImage().config, Healthcheck: undefined } }))).toContain('HI808');
+    expect(ids(goodImage({ config: { ...goodImage().config, Healthcheck: { Test: ['NONE'] } } }))).toContain('HI808');
   });
 
-  it('HI609 catches a missing securitytxt label and lists missing OCI labels', () => {
-    const found = auditImageFacts(goodImage({ config: { ...goodImage().config, Labels: { 'org.opencontainers.image.title': 'x' } } })).findings.filter((f) => f.id === 'HI609');
+  it('HI809 catches a missing securitytxt label and lists missing OCI labels', () => {
+    const found = auditImageFacts(goodImage({ config: { ...goodImage().config, Labels: { 'org.opencontainers.image.title': 'x' } } })).findings.filter((f) => f.id === 'HI809');
     expect(found.map((f) => f.level)).toEqual(['info', 'style']);
     expect(found[1].message).toContain('org.opencontainers.image.source');
     expect(found[1].message).not.toContain('image.title');
   });
 
-  it('HI610 reports a large image and many layers', () => {
+  it('HI810 reports a large image and many layers', () => {
     const layers = Array.from({ length: 31 }, (_, i) => layer(i + 1, 'RUN x', []));
-    const found = auditImageFacts(goodImage({ size: 1.2e9, layers })).findings.filter((f) => f.id === 'HI610');
+    const found = auditImageFacts(goodImage({ size: 1.2e9, layers })).findings.filter((f) => f.id === 'HI810');
     expect(found.map((f) => f.message)).toEqual(['the image is 1.20 GB (more than 500.0 MB)', 'the image has 31 layers (more than 30)']);
   });
 
-  it('HI611 catches an account with an empty password', () => {
+  it('HI811 catches an account with an empty password', () => {
     const image = goodImage();
     image.layers.push(layer(3, 'RUN passwd -d', [file('/etc/shadow', { content: 'root:*:19000::::::\nguest::19000::::::\n' })]));
-    const found = auditImageFacts(image).findings.filter((f) => f.id === 'HI611');
+    const found = auditImageFacts(image).findings.filter((f) => f.id === 'HI811');
     expect(found.map((f) => f.message)).toEqual(['user "guest" has an empty password in /etc/shadow']);
   });
 });
@@ -179,21 +187,21 @@ describe('thresholds and formats', () => {
   const report = auditImageFacts(goodImage({ config: { ...goodImage().config, User: '', Healthcheck: undefined } }));
 
   it('fails at or above the threshold only', () => {
-    expect(failing(report.findings, 'error').map((f) => f.id)).toEqual(['HI601']);
-    expect(failing(report.findings, 'info').map((f) => f.id)).toEqual(['HI601', 'HI608']);
+    expect(failing(report.findings, 'error').map((f) => f.id)).toEqual(['HI801']);
+    expect(failing(report.findings, 'info').map((f) => f.id)).toEqual(['HI801', 'HI808']);
     expect(failing(report.findings, 'none')).toEqual([]);
   });
 
   it('renders SARIF 2.1.0 with one rule per used id', () => {
     const sarif = JSON.parse(renderSarif(report, '1.2.3'));
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['HI601', 'HI608']);
-    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'HI601', level: 'error', properties: { aliases: ['CIS-DI-0001'] } });
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['HI801', 'HI808']);
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'HI801', level: 'error', properties: { aliases: ['CIS-DI-0001'] } });
   });
 
   it('renders tty lines with level, id, message, aliases and fix', () => {
     const text = renderTty(report, false);
-    expect(text).toContain('error   HI601 the image sets no USER');
+    expect(text).toContain('error   HI801 the image sets no USER');
     expect(text).toContain('[CIS-DI-0001]');
     expect(text).toContain('fix: End the final stage');
     expect(text.trim().split('\n').pop()).toBe('1 error, 1 info');

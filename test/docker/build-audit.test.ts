@@ -73,10 +73,10 @@ describeDocker('build and audit on the Docker engine', () => {
     const result = JSON.parse(bad.stdout) as { id: string; audit: { findings: AuditFinding[] } };
     expect(result.id).toMatch(/^sha256:[0-9a-f]{64}$/);
     const findings = result.audit.findings;
-    expect(findings.find((f) => f.id === 'HI601')).toMatchObject({ level: 'error', aliases: ['CIS-DI-0001'] });
-    expect(findings.find((f) => f.id === 'HI603' && f.path === '/usr/local/bin/escalate')).toBeDefined();
-    expect(findings.find((f) => f.id === 'HI605')?.message).toContain('API_TOKEN');
-    const secret = findings.find((f) => f.id === 'HI606' && f.path === '/app/.env');
+    expect(findings.find((f) => f.id === 'HI801')).toMatchObject({ level: 'error', aliases: ['CIS-DI-0001'] });
+    expect(findings.find((f) => f.id === 'HI803' && f.path === '/usr/local/bin/escalate')).toBeDefined();
+    expect(findings.find((f) => f.id === 'HI805')?.message).toContain('API_TOKEN');
+    const secret = findings.find((f) => f.id === 'HI806' && f.path === '/app/.env');
     expect(secret?.message).toContain('removed or replaced later');
     expect(secret?.message).toContain('COPY .env /app/.env');
   });
@@ -85,11 +85,11 @@ describeDocker('build and audit on the Docker engine', () => {
     const json = await runMain(['audit', BAD, '--format', 'json']);
     expect(json.exitCode).toBe(1);
     const ids = (JSON.parse(json.stdout) as { findings: AuditFinding[] }).findings.map((f) => f.id);
-    expect(ids).toEqual(expect.arrayContaining(['HI601', 'HI603', 'HI605', 'HI606']));
+    expect(ids).toEqual(expect.arrayContaining(['HI801', 'HI803', 'HI805', 'HI806']));
     const sarif = await runMain(['audit', BAD, '--format', 'sarif', '--failure-threshold', 'none']);
     expect(sarif.exitCode).toBe(0);
     const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string }[];
-    expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['HI601', 'HI603', 'HI605', 'HI606']));
+    expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['HI801', 'HI803', 'HI805', 'HI806']));
   });
 
   it('a hardened image from the distroless stand-in audits clean and smoke-runs healthy as non-root', () => {

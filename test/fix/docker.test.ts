@@ -79,8 +79,8 @@ describeDocker('fix rebuilds and re-audits the image (Docker engine, stand-in ba
   });
 
   it('the image had the audit findings the plan targets', () => {
-    expect(ids(auditBefore)).toContain('HI601');
-    expect(ids(auditBefore).filter((id) => id === 'HI603').length).toBeGreaterThan(3);
+    expect(ids(auditBefore)).toContain('HI801');
+    expect(ids(auditBefore).filter((id) => id === 'HI803').length).toBeGreaterThan(3);
   });
 
   it('applies the plan with a backup, rebuilds, and prints before/after counts of lint and audit', async () => {
@@ -97,9 +97,9 @@ describeDocker('fix rebuilds and re-audits the image (Docker engine, stand-in ba
 
   it('the audit findings it promised are gone from the rebuilt image; the ones it had no change for remain', async () => {
     const after = ids(await audit(tag));
-    expect(after).not.toContain('HI601');
-    expect(after).not.toContain('HI603');
-    for (const id of ['HI608', 'HI609']) if (ids(auditBefore).includes(id)) expect(after).toContain(id);
+    expect(after).not.toContain('HI801');
+    expect(after).not.toContain('HI803');
+    for (const id of ['HI808', 'HI809']) if (ids(auditBefore).includes(id)) expect(after).toContain(id);
     const inspect = JSON.parse(execFileSync(DOCKER, ['image', 'inspect', tag], { encoding: 'utf8' })) as { Config: { User: string } }[];
     expect(inspect[0].Config.User).toBe('10001:10001');
   });
@@ -123,7 +123,7 @@ describeDocker('fix rebuilds and re-audits the image (Docker engine, stand-in ba
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain(`note: auditing ${defaultTag}, the image harden-init build made of this app`);
     expect(result.stdout).toMatch(/^audit +\d+ -> \d+ finding\(s\) \(\d+ removed\)$/m);
-    expect(ids(await audit(defaultTag))).not.toContain('HI601');
+    expect(ids(await audit(defaultTag))).not.toContain('HI801');
   }, 120_000);
 
   it('--image the engine does not have: says how to build it and plans from the Dockerfile alone', async () => {
@@ -143,8 +143,8 @@ describeDocker('fix rebuilds and re-audits the image (Docker engine, stand-in ba
     const result = await runCli(['fix', '--dry-run', '--image', dryTag], { cwd: app, env });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^\[x\] Drop setuid\/setgid bits in the final stage/m);
-    expect(result.stdout).toMatch(/effect: removes \d+ audit findings \(HI603\) once rebuilt/);
-    expect(result.stdout).toContain('effect: removes 1 lint finding (HI201) and 1 audit finding (HI601) once rebuilt');
+    expect(result.stdout).toMatch(/effect: removes \d+ audit findings \(HI803\) once rebuilt/);
+    expect(result.stdout).toContain('effect: removes 1 lint finding (HI201) and 1 audit finding (HI801) once rebuilt');
     expect(readFileSync(path.join(app, 'Dockerfile'), 'utf8')).toBe(DOCKERFILE);
     expect(execFileSync(DOCKER, ['image', 'inspect', '-f', '{{.Id}}', dryTag], { encoding: 'utf8' }).trim()).toBe(id);
   }, 120_000);

@@ -28,22 +28,22 @@ function plan(dockerfile: string, findings: AuditFinding[], bases: FixInputs['ba
 }
 
 const DEBIAN = ['FROM debian:12.12-slim', 'WORKDIR /app', 'COPY server.sh /app/', 'CMD ["/app/server.sh"]', ''].join('\n');
-const SETUID = [audit('HI603', '/usr/bin/su'), audit('HI603', '/usr/bin/passwd'), audit('HI601'), audit('HI608')];
+const SETUID = [audit('HI803', '/usr/bin/su'), audit('HI803', '/usr/bin/passwd'), audit('HI801'), audit('HI808')];
 
 describe('audit findings in the plan', () => {
   it('the USER lint fix also promises the audit finding "runs as root"', () => {
     const { actions } = plan(DEBIAN, SETUID);
     const user = actions.find((a) => a.id === 'lint:HI201')!;
-    expect(user.removes).toEqual(['lint:Dockerfile:HI201#0', `scan:HI601:${IMAGE}`]);
-    expect(user.effect).toBe('removes 1 lint finding (HI201) and 1 audit finding (HI601) once rebuilt');
+    expect(user.removes).toEqual(['lint:Dockerfile:HI201#0', `scan:HI801:${IMAGE}`]);
+    expect(user.effect).toBe('removes 1 lint finding (HI201) and 1 audit finding (HI801) once rebuilt');
   });
 
   it('drops setuid/setgid bits in the final stage before the USER it needs root for', () => {
     const { files, actions } = plan(DEBIAN, SETUID);
-    const setuid = actions.find((a) => a.id === 'audit:HI603')!;
+    const setuid = actions.find((a) => a.id === 'audit:HI803')!;
     expect(setuid.kind).toBe('audit-fix');
     expect(setuid.safe).toBe(true);
-    expect(setuid.removes).toEqual(['scan:HI603:/usr/bin/su', 'scan:HI603:/usr/bin/passwd']);
+    expect(setuid.removes).toEqual(['scan:HI803:/usr/bin/su', 'scan:HI803:/usr/bin/passwd']);
     expect(setuid.diff).toContain('+RUN find / -xdev \\( -perm -4000 -o -perm -2000 \\) -type f -exec chmod a-s {} +');
     // composed with the USER fix, in either order, the RUN comes before USER and CMD
     const user = actions.find((a) => a.id === 'lint:HI201')!;
@@ -63,7 +63,7 @@ describe('audit findings in the plan', () => {
   it('puts the RUN before an existing USER, and applying it twice changes nothing more', () => {
     const withUser = DEBIAN.replace('CMD', 'USER 10001:10001\nCMD');
     const { files, actions } = plan(withUser, SETUID);
-    const setuid = actions.find((a) => a.id === 'audit:HI603')!;
+    const setuid = actions.find((a) => a.id === 'audit:HI803')!;
     const once = setuid.apply(files);
     const lines = once.Dockerfile.split('\n');
     expect(lines.findIndex((l) => l.startsWith('RUN find /'))).toBe(lines.indexOf('USER 10001:10001') - 1);
@@ -72,11 +72,11 @@ describe('audit findings in the plan', () => {
 
   it('offers no setuid fix where the final stage has no shell to run it', () => {
     const distroless = ['FROM debian:12.12-slim AS build', 'RUN true', 'FROM gcr.io/distroless/static-debian12:nonroot', 'COPY --from=build /bin/true /app', 'CMD ["/app"]', ''].join('\n');
-    expect(plan(distroless, SETUID).actions.map((a) => a.id)).not.toContain('audit:HI603');
+    expect(plan(distroless, SETUID).actions.map((a) => a.id)).not.toContain('audit:HI803');
   });
 
   it('promises nothing for audit findings it has no change for', () => {
-    const { actions } = plan(DEBIAN, [audit('HI608'), audit('HI609')]);
+    const { actions } = plan(DEBIAN, [audit('HI808'), audit('HI809')]);
     expect(actions.flatMap((a) => a.removes).filter((k) => k.startsWith('scan:'))).toEqual([]);
   });
 });

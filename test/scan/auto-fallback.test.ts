@@ -46,8 +46,8 @@ describeDocker('scan --scanner auto without any scanner on PATH (built CLI)', ()
     const findings = JSON.parse(auto.stdout) as Finding[];
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.scanner === 'builtin')).toBe(true);
-    expect(findings.map((f) => f.id)).toContain('HI601');
-    expect(findings).toContainEqual(expect.objectContaining({ id: 'HI603', package: '/app/tool' }));
+    expect(findings.map((f) => f.id)).toContain('HI801');
+    expect(findings).toContainEqual(expect.objectContaining({ id: 'HI803', package: '/app/tool' }));
 
     // The same findings as asking for the built-in audit by name.
     const builtin = await runCli(['scan', IMAGE, '--scanner', 'builtin', '--format', 'json'], { env, cwd: dir });
@@ -59,7 +59,7 @@ describeDocker('scan --scanner auto without any scanner on PATH (built CLI)', ()
   it('the tty view names the fallback under the findings', async () => {
     const result = await runCli(['scan', IMAGE], { env, cwd: dir });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/^HIGH +HI601 /m);
+    expect(result.stdout).toMatch(/^HIGH +HI801 /m);
     expect(result.stdout).toMatch(/ran the built-in audit only; install Trivy or Grype for CVE findings/);
   }, 180_000);
 
@@ -68,7 +68,7 @@ describeDocker('scan --scanner auto without any scanner on PATH (built CLI)', ()
     expect(result.exitCode).toBe(1);
     const log = JSON.parse(result.stdout);
     expectValidSarif(log);
-    const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'HI601');
+    const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'HI801');
     expect(rule.helpUri).toMatch(/\/src\/audit\/rules\/run-as-non-root\.ts$/);
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import type { AuditRule } from '../types.js';
 
 export const rule: AuditRule = {
-  id: 'HI608',
+  id: 'HI808',
   slug: 'add-healthcheck',
   level: 'info',
   title: 'No HEALTHCHECK',

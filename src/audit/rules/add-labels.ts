@@ -3,7 +3,7 @@ import type { AuditHit, AuditRule } from '../types.js';
 const OCI = ['title', 'source', 'revision', 'created', 'version'];
 
 export const rule: AuditRule = {
-  id: 'HI609',
+  id: 'HI809',
   slug: 'add-labels',
   level: 'info',
   title: 'Missing securitytxt or OCI labels',

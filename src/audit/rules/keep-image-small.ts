@@ -11,7 +11,7 @@ export function formatSize(bytes: number): string {
 }
 
 export const rule: AuditRule = {
-  id: 'HI610',
+  id: 'HI810',
   slug: 'keep-image-small',
   level: 'info',
   title: 'Large image or many layers',

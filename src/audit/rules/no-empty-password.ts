@@ -1,7 +1,7 @@
 import type { AuditRule } from '../types.js';
 
 export const rule: AuditRule = {
-  id: 'HI611',
+  id: 'HI811',
   slug: 'no-empty-password',
   level: 'error',
   title: 'Accounts with an empty password',

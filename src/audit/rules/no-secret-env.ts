@@ -2,7 +2,7 @@ import type { AuditRule } from '../types.js';
 import { secretEnv } from '../secrets.js';
 
 export const rule: AuditRule = {
-  id: 'HI605',
+  id: 'HI805',
   slug: 'no-secret-env',
   level: 'error',
   title: 'Secret-looking environment variables',

@@ -3,7 +3,7 @@ import { secretFile } from '../secrets.js';
 import { layerLabel } from './helpers.js';
 
 export const rule: AuditRule = {
-  id: 'HI606',
+  id: 'HI806',
   slug: 'no-secret-files',
   level: 'error',
   title: 'Secret files in a layer',

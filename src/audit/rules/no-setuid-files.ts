@@ -2,7 +2,7 @@ import type { AuditRule } from '../types.js';
 import { isRegular } from './helpers.js';
 
 export const rule: AuditRule = {
-  id: 'HI603',
+  id: 'HI803',
   slug: 'no-setuid-files',
   level: 'warning',
   title: 'setuid or setgid files',

@@ -5,7 +5,7 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'busybox', 't
 const PACKAGE_MANAGERS = new Set(['apt', 'apt-get', 'dpkg', 'apk', 'yum', 'dnf', 'microdnf', 'rpm', 'zypper', 'pip', 'pip3', 'npm', 'npx', 'yarn', 'pnpm', 'gem', 'curl', 'wget']);
 
 export const rule: AuditRule = {
-  id: 'HI607',
+  id: 'HI807',
   slug: 'no-shell-in-distroless',
   level: 'warning',
   title: 'A shell or package manager in a distroless image',

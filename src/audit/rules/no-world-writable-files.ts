@@ -10,7 +10,7 @@ function isTemp(path: string): boolean {
 }
 
 export const rule: AuditRule = {
-  id: 'HI604',
+  id: 'HI804',
   slug: 'no-world-writable-files',
   level: 'warning',
   title: 'World-writable files outside temporary directories',

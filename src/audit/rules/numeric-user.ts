@@ -2,7 +2,7 @@ import type { AuditRule } from '../types.js';
 import { configUser } from './helpers.js';
 
 export const rule: AuditRule = {
-  id: 'HI602',
+  id: 'HI802',
   slug: 'numeric-user',
   level: 'warning',
   title: 'The image user is a name, not a uid',

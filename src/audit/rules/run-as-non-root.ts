@@ -2,7 +2,7 @@ import type { AuditRule } from '../types.js';
 import { configUser } from './helpers.js';
 
 export const rule: AuditRule = {
-  id: 'HI601',
+  id: 'HI801',
   slug: 'run-as-non-root',
   level: 'error',
   title: 'The image runs as root',
