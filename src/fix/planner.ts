@@ -2,6 +2,7 @@ import { fileDiff } from '../write/diff.js';
 import { finalStage, readStages } from '../scan/dockerfile-stages.js';
 import type { ScanRecord } from '../scan/record.js';
 import { lintKeys, scanKey, type BaseImageInfo, type FindingKey, type FixAction, type FixInputs, type Files } from './types.js';
+import { numericUserFromMessage } from '../audit/rules/numeric-user.js';
 import { fixedVersion, highestVersion, nextTagInLine, smallerFlavor } from './versions.js';
 
 function diffOf(before: Files, after: Files): string {
@@ -281,6 +282,51 @@ function setuidActions(inputs: FixInputs, os: string | null): FixAction[] {
   ];
 }
 
+/**
+ * Audit HI802 (the image user is a name): the final stage's USER by name becomes the uid:gid the
+ * image's /etc/passwd (and /etc/group) give it. Only where the audit found both numbers and the
+ * final stage sets that user itself; a user inherited from the base is left to HI201's USER.
+ */
+function numericUserActions(inputs: FixInputs): FixAction[] {
+  const { dockerfile } = inputs;
+  if (!dockerfile || inputs.files[dockerfile] === undefined) return [];
+  const record = auditFindings(inputs.scanRecords).find((r) => r.finding.id === 'HI802');
+  const numeric = record ? numericUserFromMessage(record.finding.title) : null;
+  if (!record || !numeric) return [];
+  const namedUser = (text: string) => {
+    const users = finalStage(readStages(text))?.instructions.filter((i) => i.keyword === 'USER') ?? [];
+    const last = users[users.length - 1];
+    return last && !/^\d+(:\d+)?$/.test(last.args.trim()) && last.line === last.endLine ? last : undefined;
+  };
+  if (!namedUser(inputs.files[dockerfile])) return [];
+  const apply = (files: Files): Files => {
+    const text = files[dockerfile];
+    const user = text === undefined ? undefined : namedUser(text);
+    if (text === undefined || !user) return files;
+    const lines = text.split('\n');
+    lines[user.line - 1] = lines[user.line - 1].replace(/^(\s*USER\s+).*$/i, `$1${numeric}`);
+    return withFile(files, dockerfile, lines.join('\n'));
+  };
+  const after = apply(inputs.files);
+  const before = inputs.lintFindings.filter((f) => f.code === 'HI203');
+  const left = before.length === 0 ? 0 : inputs.lint(after[dockerfile], before[0].file).filter((f) => f.code === 'HI203').length;
+  const lintRemoved = lintKeys(before).slice(left);
+  return [
+    {
+      id: 'audit:HI802',
+      kind: 'audit-fix',
+      title: `Run as USER ${numeric}, the numbers of the image's user (line ${namedUser(inputs.files[dockerfile])!.line})`,
+      why: 'a user given by name cannot be checked for root before the container starts (Kubernetes runAsNonRoot refuses it)',
+      safe: true,
+      apply,
+      diff: diffOf(inputs.files, after),
+      removes: [...lintRemoved, scanKey(record.finding)],
+      effect: `removes ${lintRemoved.length > 0 ? `${plural(lintRemoved.length, 'lint finding')} (HI203) and ` : ''}1 audit finding (HI802) once rebuilt`,
+      followUp: null,
+    },
+  ];
+}
+
 const NPM = new Set(['npm', 'node', 'node-pkg', 'javascript', 'yarn', 'pnpm']);
 const PIP = new Set(['pip', 'python', 'python-pkg', 'pipenv', 'poetry', 'uv']);
 
@@ -371,7 +417,7 @@ function dependencyActions(inputs: FixInputs): FixAction[] {
  */
 export function planFixes(inputs: FixInputs, os: string | null = null): FixAction[] {
   const bases = baseActions(inputs);
-  return [...bases, ...pinAction(inputs, bases), ...osActions(inputs, os), ...dependencyActions(inputs), ...setuidActions(inputs, os), ...lintActions(inputs)];
+  return [...bases, ...pinAction(inputs, bases), ...osActions(inputs, os), ...dependencyActions(inputs), ...setuidActions(inputs, os), ...numericUserActions(inputs), ...lintActions(inputs)];
 }
 
 /** Applies the chosen actions in plan order; each sees the previous ones' result. */

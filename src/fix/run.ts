@@ -242,6 +242,7 @@ export async function runFixCommand(dir: string, options: FixOptions, ctx: Comma
   }
   const after = applyActions(files, selected);
   const changed = Object.keys(after).filter((p) => after[p] !== files[p]).map((p) => ({ path: p, content: after[p] }));
+  for (const a of selected) out(`apply      ${a.title}`);
   const statuses = await applyPlan(root, planWrites(changed, new Map(Object.entries(files))));
   for (const s of statuses) out(statusLine(s.verb, s.path, s.backup ? `-> ${s.backup}` : undefined));
   for (const a of selected) if (a.followUp) out(`then: ${a.followUp}`);

@@ -6,6 +6,7 @@ import { renderSarif } from '../../src/audit/sarif.js';
 import { renderTty } from '../../src/audit/format.js';
 import { file, goodImage, layer } from './facts.js';
 import { auditRules } from '../../src/audit/rules/index.js';
+import { numericUserFromMessage } from '../../src/audit/rules/numeric-user.js';
 import { RULES as LINT_RULES } from '../../src/lint/rules/index.js';
 
 const ids = (facts: ReturnType<typeof goodImage>) => auditImageFacts(facts).findings.map((f) => f.id);
@@ -32,9 +33,22 @@ describe('audit rules', () => {
 
   it('HI802 catches a user given by name and suggests its uid from /etc/passwd', () => {
     const found = auditImageFacts(goodImage({ config: { ...goodImage().config, User: 'app' } })).findings.find((f) => f.id === 'HI802');
-    expect(found?.message).toContain('uid 10001');
     expect(found?.fix).toContain('USER 10001:10001');
+    expect(numericUserFromMessage(found!.message)).toBe('10001:10001');
     expect(ids(goodImage({ config: { ...goodImage().config, User: '10001' } }))).not.toContain('HI802');
+  });
+
+  it('HI802 takes a named group from /etc/group and names no uid it cannot find', () => {
+    const withGroup = goodImage({ config: { ...goodImage().config, User: 'app:staff' } });
+    withGroup.layers.push(layer(3, 'RUN groupadd', [file('/etc/group', { content: 'root:x:0:\nstaff:x:50:app\n' })]));
+    expect(numericUserFromMessage(auditImageFacts(withGroup).findings.find((f) => f.id === 'HI802')!.message)).toBe('10001:50');
+    const unknownGroup = goodImage({ config: { ...goodImage().config, User: 'app:nogroup' } });
+    const found = auditImageFacts(unknownGroup).findings.find((f) => f.id === 'HI802')!;
+    expect(numericUserFromMessage(found.message)).toBeNull();
+    expect(found.message).not.toContain('does not define');
+    const stranger = auditImageFacts(goodImage({ config: { ...goodImage().config, User: 'nobody' } })).findings.find((f) => f.id === 'HI802')!;
+    expect(stranger.message).toContain('/etc/passwd does not define it');
+    expect(numericUserFromMessage(stranger.message)).toBeNull();
   });
 
   it('HI803 catches setuid and setgid files, not plain executables', () => {

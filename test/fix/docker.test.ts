@@ -126,6 +126,23 @@ describeDocker('fix rebuilds and re-audits the image (Docker engine, stand-in ba
     expect(ids(await audit(defaultTag))).not.toContain('HI801');
   }, 120_000);
 
+  it('a USER by name becomes the uid:gid the image gives it, verified on the rebuilt image', async () => {
+    const app = makeApp(`fixuser-${run}`);
+    dirs.push(app);
+    writeFileSync(path.join(app, 'Dockerfile'), DOCKERFILE.replace('CMD', 'RUN useradd --uid 10002 --user-group --no-log-init shop\nUSER shop\nCMD'));
+    const userTag = `harden-init-test/fix-user-${run}:1`;
+    tags.push(userTag);
+    build(app, userTag);
+    expect(ids(await audit(userTag))).toContain('HI802');
+    const result = await runCli(['fix', '--yes', '--image', userTag], { cwd: app, env });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Run as USER 10002:10002');
+    expect(readFileSync(path.join(app, 'Dockerfile'), 'utf8')).toMatch(/^USER 10002:10002$/m);
+    const inspect = JSON.parse(execFileSync(DOCKER, ['image', 'inspect', userTag], { encoding: 'utf8' })) as { Config: { User: string } }[];
+    expect(inspect[0].Config.User).toBe('10002:10002');
+    expect(ids(await audit(userTag))).not.toContain('HI802');
+  }, 180_000);
+
   it('--image the engine does not have: says how to build it and plans from the Dockerfile alone', async () => {
     const result = await runCli(['fix', '--dry-run', '--image', `harden-init-test/fix-missing-${run}:1`], { cwd: dir, env });
     expect(result.exitCode).toBe(0);

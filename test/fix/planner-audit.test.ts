@@ -5,6 +5,8 @@ import type { FixInputs } from '../../src/fix/types.js';
 import { readStages } from '../../src/scan/dockerfile-stages.js';
 import { auditRecords } from '../../src/scan/builtin.js';
 import type { AuditFinding } from '../../src/audit/types.js';
+import { auditImageFacts } from '../../src/audit/audit.js';
+import { goodImage } from '../audit/facts.js';
 
 const IMAGE = 'shop:latest';
 
@@ -73,6 +75,23 @@ describe('audit findings in the plan', () => {
   it('offers no setuid fix where the final stage has no shell to run it', () => {
     const distroless = ['FROM debian:12.12-slim AS build', 'RUN true', 'FROM gcr.io/distroless/static-debian12:nonroot', 'COPY --from=build /bin/true /app', 'CMD ["/app"]', ''].join('\n');
     expect(plan(distroless, SETUID).actions.map((a) => a.id)).not.toContain('audit:HI803');
+  });
+
+  it('gives a USER by name the numbers the image\'s /etc/passwd has for it', () => {
+    const named = auditImageFacts(goodImage({ config: { ...goodImage().config, User: 'app' } })).findings.filter((f) => f.id === 'HI802');
+    const dockerfile = DEBIAN.replace('CMD', 'RUN useradd --uid 10001 app\nUSER app\nCMD');
+    const { files, actions } = plan(dockerfile, named);
+    const user = actions.find((a) => a.id === 'audit:HI802')!;
+    expect(user.safe).toBe(true);
+    expect(user.diff).toContain('-USER app\n+USER 10001:10001');
+    const after = user.apply(files).Dockerfile;
+    expect(lintText(after, 'Dockerfile').map((f) => f.code)).not.toContain('HI203');
+    expect(user.removes).toEqual(['lint:Dockerfile:HI203#0', `scan:HI802:${IMAGE}`]);
+    expect(user.apply(user.apply(files))).toEqual(user.apply(files));
+    // a user the Dockerfile does not set, or numbers the audit could not find: no promise
+    expect(plan(DEBIAN, named).actions.map((a) => a.id)).not.toContain('audit:HI802');
+    const unknown = auditImageFacts(goodImage({ config: { ...goodImage().config, User: 'nobody' } })).findings.filter((f) => f.id === 'HI802');
+    expect(plan(DEBIAN.replace('CMD', 'USER nobody\nCMD'), unknown).actions.map((a) => a.id)).not.toContain('audit:HI802');
   });
 
   it('promises nothing for audit findings it has no change for', () => {

@@ -1,6 +1,17 @@
 import type { AuditRule } from '../types.js';
 import { configUser } from './helpers.js';
 
+const USES = 'uid:gid';
+
+/** The `uid:gid` a HI802 message names from the image's /etc/passwd, or null when it names none. */
+export function numericUserFromMessage(message: string): string | null {
+  return new RegExp(`\\(${USES} (\\d+:\\d+) in /etc/passwd\\)`).exec(message)?.[1] ?? null;
+}
+
+function groupId(groups: string | undefined, name: string): string | undefined {
+  return groups?.split('\n').find((line) => line.split(':')[0] === name)?.split(':')[2];
+}
+
 export const rule: AuditRule = {
   id: 'HI802',
   slug: 'numeric-user',
@@ -17,8 +28,9 @@ export const rule: AuditRule = {
     if (numeric) return [];
     const passwd = image.final.get('/etc/passwd')?.entry.content;
     const known = passwd?.split('\n').find((line) => line.split(':')[0] === name);
-    const uid = known?.split(':')[2];
-    const hint = uid ? ` (uid ${uid} in /etc/passwd)` : passwd && !/^\d+$/.test(name) ? ' and /etc/passwd does not define it' : '';
-    return [{ message: `the image runs as user "${user}" by name${hint}: a name cannot be checked for root before the container starts`, fix: uid ? `Use \`USER ${uid}:${known?.split(':')[3] ?? uid}\` instead of \`USER ${user}\`.` : undefined }];
+    const uid = /^\d+$/.test(name) ? name : known?.split(':')[2];
+    const gid = group === undefined ? known?.split(':')[3] : /^\d+$/.test(group) ? group : groupId(image.final.get('/etc/group')?.entry.content, group);
+    const hint = uid && gid ? ` (${USES} ${uid}:${gid} in /etc/passwd)` : passwd && !known && !/^\d+$/.test(name) ? ' and /etc/passwd does not define it' : '';
+    return [{ message: `the image runs as user "${user}" by name${hint}: a name cannot be checked for root before the container starts`, fix: uid && gid ? `Use \`USER ${uid}:${gid}\` instead of \`USER ${user}\`.` : undefined }];
   },
 };
