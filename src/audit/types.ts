@@ -5,7 +5,7 @@ export const AUDIT_LEVELS: readonly AuditLevel[] = ['error', 'warning', 'info', 
 
 /** One audit finding, as `--format json` prints it. */
 export interface AuditFinding {
-  /** This project's rule id (HI6xx). */
+  /** This project's rule id (HI8xx; the linter has HI0xx-HI7xx). */
   id: string;
   level: AuditLevel;
   message: string;
