@@ -15,6 +15,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
+/** Exit status of a program whose output pipe was closed by its reader (128 + SIGPIPE), as Unix tools give. */
+const PIPE_CLOSED = 141;
+
 function processIo(): Io {
+  // `harden-init lint ... | head`: once the reader stops, stop quietly instead of a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(PIPE_CLOSED);
+    });
+  }
   return { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 }
