@@ -1,5 +1,5 @@
 // The `harden-init lint` command: reads files and config, lints or fixes, prints a report.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandContext } from '../cli/context.js';
 import { InputError, UsageError } from '../cli/errors.js';
@@ -31,6 +31,33 @@ function display(cwd: string, file: string): string {
   return (relative && !relative.startsWith('..') ? relative : file).split(path.sep).join('/');
 }
 
+/** `harden-init lint -` lints what comes on standard input, as hadolint does. */
+const STDIN = '-';
+
+async function readStdin(ctx: CommandContext): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A file's text; a folder stands for the Dockerfile in it. */
+function readTarget(absolute: string, cwd: string, implicit: boolean): { absolute: string; text: string } {
+  const name = display(cwd, absolute);
+  try {
+    // Synchronous: many small files read faster without a round trip through the thread pool each.
+    return { absolute, text: readFileSync(absolute, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') {
+      const inside = path.join(absolute, 'Dockerfile');
+      if (existsSync(inside)) return readTarget(inside, cwd, false);
+      throw new InputError(`cannot lint ${name}: a folder without a Dockerfile`, name, 'name the Dockerfile: harden-init lint path/to/Dockerfile');
+    }
+    const why = code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? 'error'})`;
+    throw new InputError(`cannot lint ${name}: ${why}`, name, code === 'ENOENT' && implicit ? 'run in a folder with a Dockerfile or name the file: harden-init lint path/to/Dockerfile' : 'check the path and permissions');
+  }
+}
+
 export async function runLint(files: string[], options: LintCommandOptions, ctx: CommandContext): Promise<number> {
   const format = options.format ?? 'tty';
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"`, '--format', `use one of ${FORMATS.join(', ')}`);
@@ -53,18 +80,17 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
   // Diffs go to stdout for people, to stderr when stdout carries a machine-readable report.
   const diffOut = format === 'tty' ? ctx.stdout : ctx.stderr;
 
+  if (options.fix && targets.includes(STDIN)) throw new UsageError('--fix cannot rewrite standard input', '--fix', 'name the Dockerfile to fix: harden-init lint --fix path/to/Dockerfile');
+
   for (const target of targets) {
-    const absolute = path.resolve(ctx.cwd, target);
-    const name = display(ctx.cwd, absolute);
-    let text: string;
-    try {
-      // Synchronous: many small files read faster without a round trip through the thread pool each.
-      text = readFileSync(absolute, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : `cannot read it (${code ?? 'error'})`;
-      throw new InputError(`cannot lint ${name}: ${why}`, name, code === 'ENOENT' && files.length === 0 ? 'run in a folder with a Dockerfile or name the file: harden-init lint path/to/Dockerfile' : 'check the path and permissions');
+    if (target === STDIN) {
+      all.push(...lintDockerfile(await readStdin(ctx), { file: STDIN, config }));
+      shown.push(STDIN);
+      continue;
     }
+    const { absolute, text: read } = readTarget(path.resolve(ctx.cwd, target), ctx.cwd, files.length === 0);
+    const name = display(ctx.cwd, absolute);
+    let text = read;
     if (options.fix) {
       const result = fixDockerfile(text, { config });
       if (result.text !== text) {

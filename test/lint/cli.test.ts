@@ -40,6 +40,25 @@ describe('harden-init lint (built CLI)', () => {
     expect(JSON.parse((await runCli(['lint', 'a.Dockerfile', '--format', 'gitlab'], { cwd })).stdout)[0].location.path).toBe('a.Dockerfile');
   });
 
+  it('- lints standard input, as hadolint does; a folder means its Dockerfile', async () => {
+    const cwd = await project({ 'other.txt': '' });
+    const piped = await runCli(['lint', '-', '--format', 'json'], { cwd, input: BAD, stdin: undefined });
+    expect(piped.exitCode).toBe(1);
+    const findings = JSON.parse(piped.stdout) as Array<{ file: string; code: string }>;
+    expect(findings.map((f) => f.code)).toContain('HI401');
+    expect(new Set(findings.map((f) => f.file))).toEqual(new Set(['-']));
+    const fix = await runCli(['lint', '--fix', '-'], { cwd, input: BAD, stdin: undefined });
+    expect(fix.exitCode).toBe(2);
+    expect(fix.stderr).toMatch(/^harden-init: --fix cannot rewrite standard input \(--fix\): /);
+
+    const app = await project({ Dockerfile: BAD });
+    const folder = await runCli(['lint', path.basename(app), '--format', 'json'], { cwd: path.dirname(app) });
+    expect(JSON.parse(folder.stdout)[0].file).toBe(`${path.basename(app)}/Dockerfile`);
+    const empty = await runCli(['lint', '.'], { cwd });
+    expect(empty.exitCode).toBe(2);
+    expect(empty.stderr).toContain('a folder without a Dockerfile');
+  });
+
   it('honours .hadolint.yaml and --config', async () => {
     const cwd = await project({ Dockerfile: BAD, '.hadolint.yaml': 'failure-threshold: none\n', 'strict.yaml': 'ignored: [DL3020]\n' });
     expect((await runCli(['lint'], { cwd })).exitCode).toBe(0);

@@ -6,12 +6,12 @@ export const lintCommand: CommandDef = {
   summary: 'lint Dockerfiles (hadolint, Trivy, Checkov and BuildKit checks) and fix what is safe',
   configure(cmd: Command) {
     cmd
-      .argument('[Dockerfile...]', 'files to lint (default: ./Dockerfile)')
+      .argument('[Dockerfile...]', 'files to lint; a folder means its Dockerfile, - reads standard input (default: ./Dockerfile)')
       .addOption(new Option('--format <format>', 'output format').choices(['tty', 'json', 'sarif', 'checkstyle', 'gitlab']).default('tty'))
       .option('--fix', 'apply every safe fix (a backup is kept) and print the diff')
       .addOption(new Option('--failure-threshold <level>', 'exit 1 on findings at or above this level').choices(['error', 'warning', 'info', 'style', 'none']))
       .option('--config <file>', 'a .hadolint.yaml or .harden-init.json config file');
-    examples(cmd, ['harden-init lint', 'harden-init lint Dockerfile --format sarif > lint.sarif', 'harden-init lint --fix']);
+    examples(cmd, ['harden-init lint', 'harden-init lint Dockerfile --format sarif > lint.sarif', 'harden-init lint --fix', 'harden-init lint - < Dockerfile.prod']);
   },
   async run(args, options, ctx) {
     const { runLint } = await import('../../lint/run.js');
