@@ -12,6 +12,11 @@ export function ruleMatches(rule: Rule, name: string): boolean {
   return rule.id.toUpperCase() === wanted || rule.slug.toUpperCase() === wanted || rule.aliases.some((a) => a.toUpperCase() === wanted);
 }
 
+/** Whether some rule answers to `name` (id, slug or alias). */
+export function isRuleName(name: string): boolean {
+  return RULES.some((rule) => ruleMatches(rule, name));
+}
+
 /** The level a rule reports at under `config`, or 'off'. */
 export function effectiveLevel(rule: Rule, config: LintConfig): LintLevel | 'off' {
   for (const level of ['error', 'warning', 'info', 'style'] as LintLevel[]) {

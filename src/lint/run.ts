@@ -6,7 +6,7 @@ import { InputError, UsageError } from '../cli/errors.js';
 import { LintConfigFileError, loadLintConfig } from './config.js';
 import type { Threshold } from './config-schema.js';
 import { fixDockerfile } from './fix.js';
-import { LEVEL_ORDER, lintDockerfile } from './lint.js';
+import { isRuleName, LEVEL_ORDER, lintDockerfile } from './lint.js';
 import { formatCheckstyle, formatGitlab, formatJson, formatSarif, formatTty } from './report/index.js';
 import type { LintFinding } from './types.js';
 
@@ -15,6 +15,7 @@ export interface LintCommandOptions {
   fix?: boolean;
   failureThreshold?: string;
   config?: string;
+  ignore?: string[];
 }
 
 const FORMATS = ['tty', 'json', 'sarif', 'checkstyle', 'gitlab'];
@@ -73,6 +74,9 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
     }
     throw error;
   }
+  const unknown = options.ignore?.find((name) => !isRuleName(name));
+  if (unknown) throw new UsageError(`no rule is called "${unknown}"`, '--ignore', 'use a rule id (HI401), its name (copy-not-add) or an alias (DL3020, DS-0005)');
+  if (options.ignore?.length) config = { ...config, ignored: [...config.ignored, ...options.ignore] };
   const threshold = (options.failureThreshold as Threshold | undefined) ?? config.failureThreshold;
   const targets = files.length ? files : ['Dockerfile'];
   const all: LintFinding[] = [];

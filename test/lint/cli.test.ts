@@ -59,6 +59,22 @@ describe('harden-init lint (built CLI)', () => {
     expect(empty.stderr).toContain('a folder without a Dockerfile');
   });
 
+  it('--ignore skips rules by id, name or alias, adding to the config; an unknown name is an error', async () => {
+    const cwd = await project({ Dockerfile: BAD, '.hadolint.yaml': 'ignored: [DL3025]\n' });
+    const codes = async (...extra: string[]) => (JSON.parse((await runCli(['lint', '--format', 'json', ...extra], { cwd })).stdout) as Array<{ code: string }>).map((f) => f.code);
+    const all = await codes();
+    expect(all).toEqual(expect.arrayContaining(['HI401', 'HI505']));
+    expect(all).not.toContain('HI501');
+    const fewer = await codes('--ignore', 'DL3020', '--ignore', 'hi505');
+    expect(fewer).not.toContain('HI401');
+    expect(fewer).not.toContain('HI505');
+    expect(fewer).not.toContain('HI501');
+    expect(fewer.length).toBe(all.filter((c) => c !== 'HI401' && c !== 'HI505').length);
+    const typo = await runCli(['lint', '--ignore', 'DL9999'], { cwd });
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toMatch(/^harden-init: no rule is called "DL9999" \(--ignore\): /);
+  });
+
   it('honours .hadolint.yaml and --config', async () => {
     const cwd = await project({ Dockerfile: BAD, '.hadolint.yaml': 'failure-threshold: none\n', 'strict.yaml': 'ignored: [DL3020]\n' });
     expect((await runCli(['lint'], { cwd })).exitCode).toBe(0);
