@@ -31,11 +31,11 @@ function retrofitChoice(): RetrofitChoice {
 }
 
 /** Actions that retrofit the fixture Dockerfile on a memory disk. */
-function retrofitActions(disk: Map<string, string>): { actions: InitActions; calls: { write: number } } {
+function retrofitActions(disk: Map<string, string>, notes: string[] = []): { actions: InitActions; calls: { write: number } } {
   const memory = memoryActions(disk);
   const prepare = async (): Promise<Prepared> => ({
     plan: planWrites([{ path: 'Dockerfile', content: plan.rewrite }, { path: '.dockerignore', content: '.git\n**/.env\n' }], new Map(disk)),
-    notes: [],
+    notes,
     baseImages: [],
     retrofit: retrofitChoice(),
   });
@@ -72,6 +72,19 @@ describe('review of a retrofit: full rewrite or patch series', () => {
     expect(frame).toContain('(was NPM_TOKEN)');
     await press(instance, KEY.enter, 'Press Enter for next steps');
     expect(disk.get('Dockerfile')).toBe(plan.rewrite);
+  });
+
+  it('a note that carries a diff (compose hardening) shows it under the note, cut short', async () => {
+    const added = Array.from({ length: 20 }, (_, i) => `+      - extra${i}`).join('\n');
+    const diff = `--- compose.yaml\n+++ compose.yaml\n@@ -1,3 +1,25 @@\n services:\n   web:\n+    read_only: true\n${added}`;
+    const disk = new Map([['Dockerfile', existing]]);
+    const { actions } = retrofitActions(disk, [`compose.yaml: suggested runtime hardening for web (not applied):\n${diff}`]);
+    const { instance } = start(actions);
+    const frame = await toReview(instance);
+    expect(frame).toContain('! compose.yaml: suggested runtime hardening for web (not applied):');
+    expect(frame).toContain('+    read_only: true');
+    expect(frame).not.toContain('extra19');
+    expect(frame).toMatch(/… \d+ more diff lines/);
   });
 
   it('patch series: arrows move, n/y/Space reject and accept, Enter writes only the accepted hunks', async () => {

@@ -10,6 +10,9 @@ import { useTask } from '../hooks/use-task.js';
 import { planToWrite, RETROFIT_MODES, retrofitContent, type RetrofitReview } from '../state.js';
 import type { StepProps } from './types.js';
 
+/** Lines of a diff shown under a review note before it is cut short. */
+const NOTE_DIFF_LINES = 8;
+
 /** The files to be written, what happens to each, and a coloured diff for each file that exists. */
 export function ReviewStep({ state, dispatch, actions, active }: StepProps) {
   const theme = useTheme();
@@ -35,7 +38,8 @@ export function ReviewStep({ state, dispatch, actions, active }: StepProps) {
   const plan = planToWrite(prepared.value, state.retrofit);
   const selected = plan[state.reviewIndex];
   const retrofitLines = retrofit ? 4 + retrofit.unsafe.length + retrofit.runtimeSecrets.length : 0;
-  const diffRoom = Math.max(6, rows - 16 - plan.length - notes.length - baseImages.length - retrofitLines);
+  const noteLines = notes.reduce((sum, note) => sum + Math.min(note.split('\n').length, NOTE_DIFF_LINES + 2), 0);
+  const diffRoom = Math.max(6, rows - 16 - plan.length - noteLines - baseImages.length - retrofitLines);
   const conflicts = plan.filter((entry) => entry.action === 'conflict').length;
   return (
     <Box flexDirection="column">
@@ -73,11 +77,20 @@ export function ReviewStep({ state, dispatch, actions, active }: StepProps) {
       ) : null}
       {notes.length > 0 ? (
         <Box flexDirection="column" marginTop={1}>
-          {notes.map((note, index) => (
-            <Text key={index} color={theme.warning}>
-              ! {note}
-            </Text>
-          ))}
+          {notes.map((note, index) => {
+            // A note may carry a diff (a compose file's suggested hardening): its first line, then the diff, capped.
+            const [head, ...rest] = note.split('\n');
+            return (
+              <Box key={index} flexDirection="column">
+                <Text color={theme.warning}>! {head}</Text>
+                {rest.length > 0 ? (
+                  <Box marginLeft={2}>
+                    <DiffView patch={rest.join('\n')} maxLines={NOTE_DIFF_LINES} />
+                  </Box>
+                ) : null}
+              </Box>
+            );
+          })}
         </Box>
       ) : null}
       {selected && selected.action === 'conflict' ? (
