@@ -163,6 +163,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
       `-t ${serviceName(answers, context.appMetadata?.name)} .`,
     ].join(' '),
     labels: labelsFor(answers, title),
+    securityTxtMissing: securityTxtUrl(answers) === null,
     secretMounts: secrets.map((secret) => secret.mount).join(' '),
     secretIds: secrets.map((secret) => secret.id),
     writable: { dirs: createDirs, shell: plan.finalHasShell },

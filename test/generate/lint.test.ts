@@ -24,4 +24,19 @@ describe('every generated Dockerfile passes harden-init lint with zero findings'
       for (const [, above] of froms) expect(above).toMatch(/^# Tag only \(--no-pin\)/);
     }
   });
+
+  it('also without a public security.txt URL: the missing securitytxt label is explained in a comment, not left as a finding', async () => {
+    for (const name of ['node-express', 'python-django']) {
+      const answers = fixtureAnswers(name);
+      const security = { contact: 'mailto:security@example.com', expires: answers.security.expires };
+      const dockerfile = generateFiles({ ...answers, security }, await fixtureContext(name, {})).files.find((file) => file.path === 'Dockerfile')!.content;
+      expect(dockerfile).not.toMatch(/^(LABEL| +)securitytxt=/m);
+      expect(dockerfile).toContain('# No public URL for security.txt was given (--security-url)');
+      // (the test context resolves no digests: HI103 is the only other finding, as with --no-pin)
+      const codes = (text: string) => lintDockerfile(text, { strict: true }).map((finding) => finding.code).filter((code) => code !== 'HI103');
+      expect(codes(dockerfile)).toEqual([]);
+      // the comment is what keeps it quiet: without it the linter reports the missing label
+      expect(codes(dockerfile.replace('# harden-init stage ignore=HI616\n', ''))).toEqual(['HI616']);
+    }
+  });
 });
