@@ -91,7 +91,8 @@ export function renderTty(view: ScanView, paint: Paint = plainPaint): string {
   for (const { finding: f, records } of groups) {
     const fix = f.fixedIn ? `fixed in ${f.fixedIn}` : 'no fixed version';
     lines.push(`${paint.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${paint.bold(f.id)}  ${f.package} ${f.installed}  ${paint.dim(`(${fix}, ${f.source})`)}`);
-    if (f.title) lines.push(`         ${f.title}`);
+    // One vulnerability at several paths shares a title; one audit rule's several hits each have their own.
+    for (const title of new Set(records.map((r) => r.finding.title).filter(Boolean))) lines.push(`         ${title}`);
     const paths = [...new Set(records.map((r) => r.path).filter((p): p is string => p !== null))];
     for (const p of paths.slice(0, 5)) lines.push(paint.dim(`         at ${p}`));
     if (paths.length > 5) lines.push(paint.dim(`         and ${paths.length - 5} more paths`));
