@@ -12,7 +12,7 @@ import { applyPlan } from '../write/apply.js';
 import { planWrites, statusLine } from '../write/plan.js';
 import { fixableLintCodes, fixLintCodes, lintText } from './lint-bridge.js';
 import { applyActions, planFixes } from './planner.js';
-import { beforeAfter, renderPlan } from './report.js';
+import { beforeAfter, renderManual, renderPlan } from './report.js';
 import { lintKeys, scanKey, type BaseImageInfo, type Files, type FixAction } from './types.js';
 import type { FindingCounts } from './ui/state.js';
 import { nextTagInLine, smallerFlavor } from './versions.js';
@@ -216,10 +216,12 @@ export async function runFixCommand(dir: string, options: FixOptions, ctx: Comma
   });
   for (const note of notes) out(`note: ${note}`);
   const safeIds = new Set(actions.filter((a) => a.safe).map((a) => a.id));
+  const manual = renderManual(actions, lintBefore, [...(before?.audit ?? []), ...(before?.scan ?? [])]);
 
   let chosen: string[];
   if (options.dryRun || actions.length === 0) {
     out(renderPlan(actions, safeIds, true).trimEnd());
+    for (const line of manual) out(line);
     if (options.dryRun && actions.length > 0) out('dry run: nothing written');
     return 0;
   }
@@ -232,6 +234,7 @@ export async function runFixCommand(dir: string, options: FixOptions, ctx: Comma
     chosen = picked;
   } else {
     out(renderPlan(actions, safeIds, true).trimEnd());
+    for (const line of manual) out(line);
     out('not a terminal: nothing applied; run `harden-init fix --yes` to apply the selected (safe) actions');
     return 0;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixableLintCodes, fixLintCodes, lintText } from '../../src/fix/lint-bridge.js';
 import { applyActions, planFixes } from '../../src/fix/planner.js';
+import { renderManual } from '../../src/fix/report.js';
 import type { FixInputs } from '../../src/fix/types.js';
 import { readStages } from '../../src/scan/dockerfile-stages.js';
 import { auditRecords } from '../../src/scan/builtin.js';
@@ -92,6 +93,23 @@ describe('audit findings in the plan', () => {
     expect(plan(DEBIAN, named).actions.map((a) => a.id)).not.toContain('audit:HI802');
     const unknown = auditImageFacts(goodImage({ config: { ...goodImage().config, User: 'nobody' } })).findings.filter((f) => f.id === 'HI802');
     expect(plan(DEBIAN.replace('CMD', 'USER nobody\nCMD'), unknown).actions.map((a) => a.id)).not.toContain('audit:HI802');
+  });
+
+  it('lists what no action removes, to change by hand: lint findings with their fix, then image findings', () => {
+    const { actions } = plan(DEBIAN, SETUID);
+    const lint = lintText(DEBIAN, 'Dockerfile');
+    const lines = renderManual(actions, lint, auditRecords(SETUID, IMAGE, []));
+    expect(lines[0]).toMatch(/^left for a change by hand \(\d+\):$/);
+    // HI505 (no HEALTHCHECK) has no safe fix; the audit's HI808 neither; HI201/HI801 and HI803 do
+    expect(lines.some((l) => /^  Dockerfile:\d+ HI505 .*; fix: /.test(l))).toBe(true);
+    expect(lines).toContain(`  ${IMAGE} HI808 HI808`);
+    expect(lines.some((l) => / HI201 | HI801 | HI803 /.test(l))).toBe(false);
+    expect(renderManual(actions, [], [])).toEqual([]);
+    // a long list is cut at ten lines and counted
+    const many = auditRecords(Array.from({ length: 14 }, (_, i) => audit('HI808', `/f${i}`)), IMAGE, []);
+    const cut = renderManual([], [], many);
+    expect(cut).toHaveLength(12);
+    expect(cut.at(-1)).toBe('  and 4 more');
   });
 
   it('promises nothing for audit findings it has no change for', () => {

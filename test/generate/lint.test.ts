@@ -28,7 +28,7 @@ describe('every generated Dockerfile passes harden-init lint with zero findings'
   it('also without a public security.txt URL: the missing securitytxt label is explained in a comment, not left as a finding', async () => {
     for (const name of ['node-express', 'python-django']) {
       const answers = fixtureAnswers(name);
-      const security = { contact: 'mailto:security@example.com', expires: answers.security.expires };
+      const security = { contact: 'mailto:security@example.com', preferredLanguages: answers.security.preferredLanguages, expires: answers.security.expires };
       const dockerfile = generateFiles({ ...answers, security }, await fixtureContext(name, {})).files.find((file) => file.path === 'Dockerfile')!.content;
       expect(dockerfile).not.toMatch(/^(LABEL| +)securitytxt=/m);
       expect(dockerfile).toContain('# No public URL for security.txt was given (--security-url)');
