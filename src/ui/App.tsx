@@ -6,7 +6,7 @@ import type { ResolveInput } from '../questions/resolve.js';
 import type { InitActions } from './actions.js';
 import { Frame } from './components/Frame.js';
 import { ThemeContext } from './components/theme-context.js';
-import { initialState, currentScreen, progressOf, wizardReducer, type WizardState } from './state.js';
+import { initialState, currentScreen, footerOf, progressOf, wizardReducer, type WizardState } from './state.js';
 import { BaseStep } from './steps/BaseStep.js';
 import { DetectStep } from './steps/DetectStep.js';
 import { NextStep } from './steps/NextStep.js';
@@ -99,7 +99,7 @@ export function App({ input, actions, app, dirLabel, color, onExit }: AppProps) 
       {state.exit ? (
         <Summary state={state} />
       ) : (
-        <Frame progress={progressOf(state)} screen={screen.kind}>
+        <Frame progress={progressOf(state)} screen={screen.kind} footer={footerOf(state)}>
           <StepFor key={`${state.history.length}:${screen.kind}`} state={state} dispatch={dispatch} actions={actions} active={!state.exit} dirLabel={dirLabel} />
         </Frame>
       )}

@@ -19,10 +19,31 @@ export interface KeyBinding {
   matches(input: string, key: Key, context: KeyContext): boolean;
   /** Screens where the footer shows it (all when absent). */
   screens?: readonly ScreenKind[];
+  /** What the key does on a screen where it does something else than `description`. */
+  descriptionOn?: Partial<Record<ScreenKind, string>>;
+  /** Shown only when the screen has something for it (e.g. an existing file to keep). */
+  onlyWhen?: keyof FooterContext;
+  /** What the key does instead while the screen is in that state. */
+  descriptionWhen?: { state: keyof FooterContext; description: string };
+}
+
+/** What a screen holds that decides which hints its footer shows. */
+export interface FooterContext {
+  /** The review lists files that exist and would be replaced. */
+  replaces: boolean;
+  /** The review shows a retrofit's patch series, hunk by hunk. */
+  hunks: boolean;
 }
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
-  { command: 'quit', label: 'Ctrl+C', description: 'quit, write nothing', matches: (input, key) => key.ctrl && input === 'c' },
+  {
+    command: 'quit',
+    label: 'Ctrl+C',
+    description: 'quit, write nothing',
+    // Once the files are written, quitting keeps them.
+    descriptionOn: { write: 'quit', next: 'quit' },
+    matches: (input, key) => key.ctrl && input === 'c',
+  },
   { command: 'submit', label: 'Enter', description: 'accept', matches: (_input, key) => key.return },
   { command: 'back', label: 'Esc', description: 'back', matches: (_input, key) => key.escape, screens: ['question', 'review'] },
   {
@@ -46,6 +67,8 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     description: 'keep mine / replace',
     matches: (input, _key, context) => input === ' ' && context.screen === 'review',
     screens: ['review'],
+    onlyWhen: 'replaces',
+    descriptionWhen: { state: 'hunks', description: 'accept / reject the hunk' },
   },
   // Retrofit review: the screen names these itself, only when an existing Dockerfile is retrofitted.
   { command: 'accept', label: 'y', description: 'accept the hunk', matches: (input, _key, context) => input === 'y' && context.screen === 'review', screens: [] },
@@ -61,7 +84,10 @@ export function commandFor(input: string, key: Key, context: KeyContext): KeyCom
   return KEY_BINDINGS.find((binding) => binding.matches(input, key, context))?.command ?? null;
 }
 
-/** Bindings worth showing in the footer of a screen. */
-export function hintsFor(screen: ScreenKind): KeyBinding[] {
-  return KEY_BINDINGS.filter((binding) => !binding.screens || binding.screens.includes(screen));
+/** The footer hints of a screen: each key's label and what it does there. */
+export function hintsFor(screen: ScreenKind, context: FooterContext = { replaces: true, hunks: false }): Array<{ label: string; description: string }> {
+  return KEY_BINDINGS.filter((binding) => (!binding.screens || binding.screens.includes(screen)) && (!binding.onlyWhen || context[binding.onlyWhen])).map((binding) => ({
+    label: binding.label,
+    description: (binding.descriptionWhen && context[binding.descriptionWhen.state] ? binding.descriptionWhen.description : undefined) ?? binding.descriptionOn?.[screen] ?? binding.description,
+  }));
 }

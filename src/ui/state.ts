@@ -9,6 +9,7 @@ import { applyAccepted } from '../retrofit/series.js';
 import type { WriteStatus } from '../write/apply.js';
 import type { PlannedWrite } from '../write/plan.js';
 import type { Prepared, QuestionDefaults, RetrofitChoice } from './actions.js';
+import type { FooterContext } from './keys.js';
 
 export type Screen =
   | { kind: 'detect' }
@@ -65,6 +66,13 @@ export function retrofitContent(choice: RetrofitChoice, review: Pick<RetrofitRev
 }
 
 /** The plan to write: in the patch series, the Dockerfile is the existing file with the accepted hunks. */
+/** What the footer needs to know of the review: files to replace, a patch series on screen. */
+export function footerOf(state: WizardState): FooterContext {
+  if (state.prepared.status !== 'done') return { replaces: false, hunks: false };
+  const hunks = Boolean(state.prepared.value.retrofit) && state.retrofit.view === 'patches';
+  return { replaces: hunks || planToWrite(state.prepared.value, state.retrofit).some((entry) => entry.action === 'conflict'), hunks };
+}
+
 export function planToWrite(prepared: Prepared, review: Pick<RetrofitReview, 'mode' | 'accepted'>): PlannedWrite[] {
   const choice = prepared.retrofit;
   if (!choice || review.mode === 'rewrite') return prepared.plan;

@@ -4,6 +4,7 @@ import { cleanup } from 'ink-testing-library';
 import { App, type WizardExit } from '../../src/ui/App.js';
 import type { InitActions } from '../../src/ui/actions.js';
 import { baseInput, memoryActions } from './fixtures.js';
+import { hintsFor } from '../../src/ui/keys.js';
 import { KEY, press, type, waitForFrame, waitForText } from './keys.js';
 
 afterEach(() => cleanup());
@@ -135,9 +136,14 @@ describe('review, write and next steps', () => {
     expect(frame).toContain('-USER root');
     expect(frame).toContain('+FROM node:20');
     expect(frame).toContain('1 more diff lines'); // a small terminal: counted, not silently cut
+    expect(frame).toContain('Ctrl+C quit, write nothing');
+    expect(frame).toContain('Space keep mine / replace');
     expect(calls.write).toBe(0);
     frame = await press(instance, KEY.enter, 'Press Enter for next steps');
     expect(frame).toContain('write      Dockerfile');
+    // written: quitting now keeps the files
+    expect(frame).toContain('Ctrl+C quit ·');
+    expect(frame).not.toContain('write nothing');
     expect(disk.get('Dockerfile')).toContain('USER 10001:10001');
     frame = await press(instance, KEY.enter, 'Next steps');
     expect(frame).toContain('harden-init lint Dockerfile');
@@ -212,5 +218,16 @@ describe('terminal size and colour', () => {
     await waitForText(instance, 'Found in');
     const frame = await pressUntil(instance, KEY.enter, 'the changes');
     expect(frame).not.toMatch(/\u001b\[3\dm/);
+  });
+});
+
+describe('footer hints', () => {
+  it('offer Space only where there is a file to keep, and name it for hunks in a patch series', () => {
+    const review = (replaces: boolean, hunks: boolean) => hintsFor('review', { replaces, hunks }).map((h) => `${h.label} ${h.description}`);
+    expect(review(false, false).some((h) => h.startsWith('Space'))).toBe(false);
+    expect(review(true, false)).toContain('Space keep mine / replace');
+    expect(review(true, true)).toContain('Space accept / reject the hunk');
+    expect(hintsFor('question').map((h) => h.description)).toContain('quit, write nothing');
+    expect(hintsFor('next').map((h) => h.description)).toContain('quit');
   });
 });

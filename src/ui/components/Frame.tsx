@@ -1,18 +1,18 @@
 import { Box, Text, useStdout } from 'ink';
 import type { ReactNode } from 'react';
-import { hintsFor } from '../keys.js';
+import { hintsFor, type FooterContext } from '../keys.js';
 import { flowTitles, type Progress, type ScreenKind } from '../state.js';
 import { useTheme } from './theme-context.js';
 
 /** Header with the progress indicator, the step's body, and the key hints of this screen. */
-export function Frame({ progress, screen, children }: { progress: Progress; screen: ScreenKind; children: ReactNode }) {
+export function Frame({ progress, screen, footer, children }: { progress: Progress; screen: ScreenKind; footer?: FooterContext; children: ReactNode }) {
   const theme = useTheme();
   const { stdout } = useStdout();
   const width = Math.max(20, (stdout?.columns ?? 80) - 1);
   const titles = flowTitles();
   const dots = titles.map((_, index) => (index < progress.stepIndex ? '●' : index === progress.stepIndex ? '◉' : '○')).join(' ');
   const question = progress.question ? ` · question ${progress.question.index + 1} of ${progress.question.count}` : '';
-  const hints = hintsFor(screen)
+  const hints = hintsFor(screen, footer)
     .map((binding) => `${binding.label} ${binding.description}`)
     .join(' · ');
   return (
