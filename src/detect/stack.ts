@@ -119,6 +119,8 @@ const PORT_PATTERNS: Array<[RegExp, string]> = [
   [/\bbind\(\s*(?:\(\s*)?"[\w.]*:?(\d{2,5})"/, 'bind("...:$1")'],
   [/\bbind\(\s*\(\s*"[\w.]+"\s*,\s*(\d{2,5})\s*\)/, 'bind(("...", $1))'],
   [/\[\s*0\s*,\s*0\s*,\s*0\s*,\s*0\s*\]\s*,\s*(\d{2,5})\s*\)/, 'SocketAddr port $1'],
+  [/\b(?:Threading)?(?:HTTP|TCP)Server\(\s*\(\s*["'][\w.]*["']\s*,\s*(\d{2,5})\s*\)/, 'server address ("", $1)'],
+  [/\bmake_server\(\s*["'][\w.]*["']\s*,\s*(\d{2,5})\b/, 'make_server("", $1)'],
   [/Deno\.serve\(\s*\{[^}]*\bport\s*:\s*(\d{2,5})/, 'Deno.serve({ port: $1 })'],
   [/\bport\s*[:=]\s*["']?(\d{2,5})\b/i, 'port $1'],
 ];

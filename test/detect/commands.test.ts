@@ -16,6 +16,9 @@ describe('port detection in code', () => {
     ['srv := &http.Server{Addr: ":8443"}', 8443, 'Addr ":8443"'],
     ['HttpServer::new(f).bind(("0.0.0.0", 8088))?', 8088, 'bind(("...", 8088))'],
     ['let addr = SocketAddr::from(([0, 0, 0, 0], 3001));', 3001, 'SocketAddr port 3001'],
+    ['HTTPServer(("", 8000), Handler).serve_forever()', 8000, 'server address ("", 8000)'],
+    ["socketserver.ThreadingTCPServer(('0.0.0.0', 8081), Handler)", 8081, 'server address ("", 8081)'],
+    ["with make_server('', 8051, app) as httpd:", 8051, 'make_server("", 8051)'],
     ['Deno.serve({ port: 8787 }, handler)', 8787, 'Deno.serve({ port: 8787 })'],
     ['fastify.listen({ port: 4000, host: "0.0.0.0" })', 4000, 'port 4000'],
   ])('%s', (code, port, fact) => {
