@@ -29,6 +29,8 @@ export function buildProgram(io: Io, onRun: (parsed: Parsed) => void): Command {
     .option('--debug', 'print stack traces and extra diagnostics')
     .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
     .showSuggestionAfterError(true)
+    // The wizard's options belong to it: `harden-init ci --dry-run` is an error, not a silent no-op.
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
@@ -58,6 +60,8 @@ export function buildProgram(io: Io, onRun: (parsed: Parsed) => void): Command {
   for (const def of commands) {
     const cmd = program.command(def.name).summary(def.summary).description(def.summary);
     cmd.configureOutput(program.configureOutput()).exitOverride().showSuggestionAfterError(true);
+    // Also after the command name, where users put them.
+    cmd.option('--debug', 'print stack traces and extra diagnostics').option('--no-color', 'no colours in the output (also NO_COLOR=1)');
     bind(cmd, def);
   }
   return program;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -33,6 +34,24 @@ describe('harden-init CLI skeleton', () => {
     expect(exitCode).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^harden-init: unknown option '--fromat'.*did you mean --format\?/);
+  });
+
+  it("the wizard's flags after another command are an error, not silently ignored; --debug and --no-color go anywhere", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hi-cli-'));
+    try {
+      const ci = await runCli(['ci', '--github', '--dry-run'], { cwd: dir });
+      expect(ci.exitCode).toBe(2);
+      expect(ci.stderr).toMatch(/^harden-init: unknown option '--dry-run' \(command line\): see harden-init ci --help/);
+      expect(existsSync(path.join(dir, '.github'))).toBe(false);
+      writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:12.12-slim\nUSER 10001:10001\nHEALTHCHECK NONE\nCMD ["/app"]\n');
+      for (const args of [['lint', '--debug', '--no-color'], ['--debug', '--no-color', 'lint']]) {
+        const result = await runCli([...args, '--failure-threshold', 'none'], { cwd: dir });
+        expect(result.stderr).toBe('');
+        expect(result.exitCode).toBe(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an unknown command exits 2 with one line naming the closest command', async () => {
