@@ -13,6 +13,8 @@ export interface CiOptions {
   image?: string;
   severity?: WorkflowOptions['severity'];
   dockerfile?: string;
+  /** Print the workflow (and the diff from an existing one); write nothing. */
+  dryRun?: boolean;
 }
 
 export type WriteStatus = 'create' | 'identical' | 'write';
@@ -40,6 +42,14 @@ export async function runCi(dir: string, options: CiOptions, ctx: CommandContext
     throw new UsageError(`"${options.image}" is not an image name`, '--image', 'use a lowercase name without tag, e.g. ghcr.io/acme/app');
   }
   const root = path.resolve(ctx.cwd, dir);
+  if (options.dryRun) {
+    const text = githubWorkflow({ image: options.image ?? null, severity: options.severity, dockerfile: options.dockerfile, version: VERSION });
+    const existing = await readFile(path.join(root, WORKFLOW_PATH), 'utf8').catch(() => null);
+    const { fileDiff } = await import('../write/diff.js');
+    ctx.stdout.write(existing === null ? text : existing === text ? `identical  ${WORKFLOW_PATH}\n` : `${fileDiff(WORKFLOW_PATH, existing, text)}\n`);
+    ctx.stdout.write('dry run: nothing written\n');
+    return EXIT.ok;
+  }
   const result = await writeGithubWorkflow(root, { image: options.image ?? null, severity: options.severity, dockerfile: options.dockerfile });
   const rel = (file: string) => path.relative(ctx.cwd, file) || file;
   if (result.backup) ctx.stdout.write(`backup     ${rel(result.backup)}\n`);

@@ -39,9 +39,22 @@ describe('harden-init CLI skeleton', () => {
   it("the wizard's flags after another command are an error, not silently ignored; --debug and --no-color go anywhere", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hi-cli-'));
     try {
-      const ci = await runCli(['ci', '--github', '--dry-run'], { cwd: dir });
+      // ci has its own --dry-run: it prints the workflow and writes nothing
+      const dry = await runCli(['ci', '--github', '--dry-run'], { cwd: dir });
+      expect(dry.exitCode).toBe(0);
+      expect(dry.stdout).toContain('name: harden-init image');
+      expect(dry.stdout.trimEnd().split('\n').at(-1)).toBe('dry run: nothing written');
+      expect(existsSync(path.join(dir, '.github'))).toBe(false);
+      expect((await runCli(['ci', '--github'], { cwd: dir })).exitCode).toBe(0);
+      const workflow = path.join(dir, '.github/workflows/harden-init-image.yml');
+      writeFileSync(workflow, `${readFileSync(workflow, 'utf8')}# mine\n`);
+      const diff = await runCli(['ci', '--github', '--dry-run'], { cwd: dir });
+      expect(diff.stdout).toMatch(/^-# mine$/m);
+      expect(readFileSync(workflow, 'utf8')).toMatch(/# mine\n$/);
+      rmSync(path.join(dir, '.github'), { recursive: true });
+      const ci = await runCli(['ci', '--github', '--force'], { cwd: dir });
       expect(ci.exitCode).toBe(2);
-      expect(ci.stderr).toMatch(/^harden-init: unknown option '--dry-run' \(command line\): see harden-init ci --help/);
+      expect(ci.stderr).toMatch(/^harden-init: unknown option '--force' \(command line\): see harden-init ci --help/);
       expect(existsSync(path.join(dir, '.github'))).toBe(false);
       writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:12.12-slim\nUSER 10001:10001\nHEALTHCHECK NONE\nCMD ["/app"]\n');
       for (const args of [['lint', '--debug', '--no-color'], ['--debug', '--no-color', 'lint']]) {
