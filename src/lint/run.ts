@@ -16,6 +16,7 @@ export interface LintCommandOptions {
   failureThreshold?: string;
   config?: string;
   ignore?: string[];
+  trustedRegistry?: string[];
 }
 
 const FORMATS = ['tty', 'json', 'sarif', 'checkstyle', 'gitlab'];
@@ -77,6 +78,7 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
   // hadolint's own names (DL, and SC for its shellcheck pass) are taken even without a rule here, so its users' scripts keep working.
   const unknown = options.ignore?.find((name) => !isRuleName(name) && !/^(DL|SC)\d{4}$/i.test(name.trim()));
   if (unknown) throw new UsageError(`no rule is called "${unknown}"`, '--ignore', 'use a rule id (HI401), its name (copy-not-add) or an alias (DL3020, DS-0005)');
+  if (options.trustedRegistry?.length) config = { ...config, trustedRegistries: [...config.trustedRegistries, ...options.trustedRegistry] };
   if (options.ignore?.length) config = { ...config, ignored: [...config.ignored, ...options.ignore] };
   const threshold = (options.failureThreshold as Threshold | undefined) ?? config.failureThreshold;
   const targets = files.length ? files : ['Dockerfile'];

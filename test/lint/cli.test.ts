@@ -77,6 +77,15 @@ describe('harden-init lint (built CLI)', () => {
     expect(typo.stderr).toMatch(/^harden-init: no rule is called "copy-not-ad" \(--ignore\): /);
   });
 
+  it('--trusted-registry flags images from any other registry (repeatable, as hadolint)', async () => {
+    const cwd = await project({ Dockerfile: 'FROM registry.example.com/base:1\nFROM docker.io/library/debian:12.5\nUSER 10001:10001\n' });
+    const lines = async (...extra: string[]) =>
+      (JSON.parse((await runCli(['lint', '--format', 'json', ...extra], { cwd })).stdout) as Array<{ code: string; line: number }>).filter((f) => f.code === 'HI104').map((f) => f.line);
+    expect(await lines()).toEqual([]);
+    expect(await lines('--trusted-registry', 'registry.example.com')).toEqual([2]);
+    expect(await lines('--trusted-registry', 'registry.example.com', '--trusted-registry', 'docker.io')).toEqual([]);
+  });
+
   it('honours .hadolint.yaml and --config', async () => {
     const cwd = await project({ Dockerfile: BAD, '.hadolint.yaml': 'failure-threshold: none\n', 'strict.yaml': 'ignored: [DL3020]\n' });
     expect((await runCli(['lint'], { cwd })).exitCode).toBe(0);
