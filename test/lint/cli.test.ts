@@ -38,6 +38,8 @@ describe('harden-init lint (built CLI)', () => {
     expect([...uris].sort()).toEqual(['a.Dockerfile', 'b.Dockerfile']);
     expect((await runCli(['lint', 'a.Dockerfile', '--format', 'checkstyle'], { cwd })).stdout).toContain('<file name="a.Dockerfile">');
     expect(JSON.parse((await runCli(['lint', 'a.Dockerfile', '--format', 'gitlab'], { cwd })).stdout)[0].location.path).toBe('a.Dockerfile');
+    // -f, as hadolint spells it
+    expect(JSON.parse((await runCli(['lint', 'a.Dockerfile', '-f', 'gitlab'], { cwd })).stdout)[0].location.path).toBe('a.Dockerfile');
   });
 
   it('- lints standard input, as hadolint does; a folder means its Dockerfile', async () => {

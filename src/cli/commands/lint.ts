@@ -7,7 +7,7 @@ export const lintCommand: CommandDef = {
   configure(cmd: Command) {
     cmd
       .argument('[Dockerfile...]', 'files to lint; a folder means its Dockerfile, - reads standard input (default: ./Dockerfile)')
-      .addOption(new Option('--format <format>', 'output format').choices(['tty', 'json', 'sarif', 'checkstyle', 'gitlab']).default('tty'))
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['tty', 'json', 'sarif', 'checkstyle', 'gitlab']).default('tty'))
       .option('--fix', 'apply every safe fix (a backup is kept) and print the diff')
       .addOption(new Option('--failure-threshold <level>', 'exit 1 on findings at or above this level').choices(['error', 'warning', 'info', 'style', 'none']))
       .option('--config <file>', 'a .hadolint.yaml or .harden-init.json config file')
