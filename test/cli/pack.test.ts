@@ -17,7 +17,8 @@ describe('npm package', () => {
     const emptyDir = await mkdtemp(path.join(os.tmpdir(), 'harden-init-npx-'));
     dirs.push(packDir, emptyDir);
 
-    const packed = await execa('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: repoRoot, env: { npm_config_ignore_scripts: 'false' } });
+    // --ignore-scripts: prepack would rebuild dist/ while other test files run the CLI from it; `npm test` has just built it.
+    const packed = await execa('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: repoRoot });
     const [{ filename, files }] = JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     const paths = files.map((file) => file.path);
     expect(paths).toContain('bin/harden-init.js');
