@@ -1,10 +1,12 @@
 // Bundles src/cli/main.ts into dist/. Dependencies stay external (installed by npm), except the
-// argument parser, which every run needs: inlining it saves resolving and loading its files at start.
+// argument parser, which every run needs, and the Dockerfile parser (with its two small helper
+// packages), which lint loads for every run: inlining them saves resolving and loading dozens of
+// CommonJS files at start (about 12% of linting the corpus).
 // Code splitting keeps lazy `import()`s lazy, so `--version` loads only the small entry chunk.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
 
-const BUNDLED = new Set(['commander']);
+const BUNDLED = new Set(['commander', 'dockerfile-ast']);
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
