@@ -2,6 +2,7 @@ import { Eta } from 'eta/core';
 import { SCRATCH, fromReference } from './base.js';
 import { renderCompose } from './compose.js';
 import { buildDockerignore } from './dockerignore.js';
+import { finalBaseNote } from './notes.js';
 import { planSecret, secretIds, type SecretPlan } from './secrets.js';
 import { STACKS } from './stacks/index.js';
 import { execForm } from './stacks/common.js';
@@ -138,7 +139,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
     );
   }
   const finalStage = plan.stages[plan.stages.length - 1];
-  notes.push(`final base: ${finalStage.reason}`);
+  notes.push(finalBaseNote(finalStage.reason));
 
   const title = answers.image.title ?? context.appMetadata?.name ?? 'app';
   const user = `${answers.uid}:${answers.uid}`;

@@ -11,7 +11,7 @@ import { statusLine } from '../write/plan.js';
 import type { WriteStatus } from '../write/apply.js';
 import { buildSecretIds, secretFlag } from '../retrofit/series.js';
 import type { Prepared } from '../ui/actions.js';
-import { offerArgs, NEXT_OFFERS, planToWrite, RETROFIT_MODES, retrofitContent, type RetrofitMode } from '../ui/state.js';
+import { offerArgs, NEXT_OFFERS, planToWrite, RETROFIT_MODES, retrofitContent, reviewNotes, type RetrofitMode } from '../ui/state.js';
 
 export interface PlainOptions {
   input: ResolveInput;
@@ -129,7 +129,7 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
   say('Generating the files …');
   const prepared = await actions.prepare(answers);
   for (const image of prepared.baseImages) say(`${image.stage}: ${image.ref} (${image.reason})`);
-  for (const note of prepared.notes) say(paint(theme, 'warning', `! ${note}`));
+  for (const note of reviewNotes(prepared)) say(paint(theme, 'warning', `! ${note}`));
   let plan = prepared.plan;
   // An existing Dockerfile: the full rewrite or the patch series, chosen here, not in the replace prompts.
   const decided = new Set<string>();

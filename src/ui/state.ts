@@ -10,6 +10,7 @@ import type { WriteStatus } from '../write/apply.js';
 import type { PlannedWrite } from '../write/plan.js';
 import type { Prepared, QuestionDefaults, RetrofitChoice } from './actions.js';
 import type { FooterContext } from './keys.js';
+import { finalBaseNote } from '../generate/notes.js';
 
 export type Screen =
   | { kind: 'detect' }
@@ -65,7 +66,6 @@ export function retrofitContent(choice: RetrofitChoice, review: Pick<RetrofitRev
   return review.mode === 'patches' ? applyAccepted(choice.original, choice.patches, review.accepted) : choice.rewrite;
 }
 
-/** The plan to write: in the patch series, the Dockerfile is the existing file with the accepted hunks. */
 /** What the footer needs to know of the review: files to replace, a patch series on screen. */
 export function footerOf(state: WizardState): FooterContext {
   if (state.prepared.status !== 'done') return { replaces: false, hunks: false };
@@ -73,6 +73,13 @@ export function footerOf(state: WizardState): FooterContext {
   return { replaces: hunks || planToWrite(state.prepared.value, state.retrofit).some((entry) => entry.action === 'conflict'), hunks };
 }
 
+/** The notes a review shows beside its list of bases: none that repeats a listed base's reason. */
+export function reviewNotes(prepared: Pick<Prepared, 'notes' | 'baseImages'>): string[] {
+  const repeated = new Set(prepared.baseImages.map((base) => finalBaseNote(base.reason)));
+  return prepared.notes.filter((note) => !repeated.has(note));
+}
+
+/** The plan to write: in the patch series, the Dockerfile is the existing file with the accepted hunks. */
 export function planToWrite(prepared: Prepared, review: Pick<RetrofitReview, 'mode' | 'accepted'>): PlannedWrite[] {
   const choice = prepared.retrofit;
   if (!choice || review.mode === 'rewrite') return prepared.plan;

@@ -51,9 +51,7 @@ export function createInitActions(root: string, options: InitActionOptions = {})
       const retrofitted = existing !== null && needsRetrofit(existing, fresh) ? await retrofitExisting(appDir, existing, answers, generated, options) : null;
       const result = retrofitted ?? generated;
       const files = result.files.map((file) => ({ path: `${prefix}${file.path}`, content: file.content }));
-      // The review lists each base with its reason; the note that repeats the final one is left out there.
-      const notes = result.notes.filter((note) => !result.baseImages.some((base) => note === `final base: ${base.reason}`));
-      const prepared: Prepared = { plan: await planFromDisk(root, files), notes, baseImages: result.baseImages };
+      const prepared: Prepared = { plan: await planFromDisk(root, files), notes: result.notes, baseImages: result.baseImages };
       if (retrofitted) {
         prepared.retrofit = { ...retrofitted.choice, path: `${prefix}Dockerfile` };
         prepared.keep = retrofitted.keep.map((file) => `${prefix}${file}`);

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { reviewNotes } from '../../src/ui/state.js';
 import { createInitActions } from '../../src/write/run.js';
 import { appsDir, fixtureAnswers } from '../generate/helpers.js';
 
@@ -14,7 +15,9 @@ describe('the review the wizard shells get (createInitActions().prepare)', () =>
     const prepared = await createInitActions(dir).prepare({ ...fixtureAnswers('node-express'), pin: false });
     const final = prepared.baseImages.find((base) => base.stage === 'final')!;
     expect(final.reason).not.toBe('');
-    expect(prepared.notes.filter((note) => note.includes(final.reason))).toEqual([]);
+    expect(reviewNotes(prepared).filter((note) => note.includes(final.reason))).toEqual([]);
+    // --yes lists no bases: it keeps the note that names the final one
+    expect(prepared.notes).toContain(`final base: ${final.reason}`);
     expect(prepared.plan.map((entry) => entry.path)).toContain('Dockerfile');
   });
 });

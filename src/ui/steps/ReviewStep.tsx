@@ -7,7 +7,7 @@ import { DiffView } from '../components/DiffView.js';
 import { useTheme } from '../components/theme-context.js';
 import { useStepKeys } from '../hooks/use-step-keys.js';
 import { useTask } from '../hooks/use-task.js';
-import { planToWrite, RETROFIT_MODES, retrofitContent, type RetrofitReview } from '../state.js';
+import { planToWrite, RETROFIT_MODES, retrofitContent, reviewNotes, type RetrofitReview } from '../state.js';
 import type { StepProps } from './types.js';
 
 /** Lines of a diff shown under a review note before it is cut short. */
@@ -32,7 +32,8 @@ export function ReviewStep({ state, dispatch, actions, active }: StepProps) {
     );
   }
   if (prepared.status !== 'done') return <Text>Generating the files …</Text>;
-  const { notes, baseImages, retrofit } = prepared.value;
+  const { baseImages, retrofit } = prepared.value;
+  const notes = reviewNotes(prepared.value);
   const rows = stdout?.rows ?? 24;
   if (retrofit && state.retrofit.view === 'patches') return <PatchSeries choice={retrofit} review={state.retrofit} rows={rows} />;
   const plan = planToWrite(prepared.value, state.retrofit);
