@@ -13,6 +13,9 @@ export interface CommandDef {
   run(args: string[], options: Record<string, unknown>, ctx: CommandContext): Promise<number>;
 }
 
+/** Argument parser of a repeatable option: each use adds its value to the list. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 /** Adds an "Examples:" block to a command's help. */
 export function examples(cmd: Command, lines: string[]): void {
   cmd.addHelpText('after', `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`);

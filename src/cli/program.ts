@@ -20,14 +20,17 @@ export type Parsed =
   | { kind: 'exit'; exitCode: number }
   | { kind: 'run'; def: CommandDef; args: string[]; options: Record<string, unknown>; ctx: CommandContext };
 
+/** Options every command takes, before or after its name. */
+function withGlobalOptions(cmd: Command): Command {
+  return cmd.option('--debug', 'print stack traces and extra diagnostics').option('--no-color', 'no colours in the output (also NO_COLOR=1)');
+}
+
 export function buildProgram(io: Io, onRun: (parsed: Parsed) => void): Command {
   const program = new Command('harden-init');
   program
     .description('Generate a hardened multi-stage Dockerfile, .dockerignore and security.txt for your app, then lint, build, audit and scan it.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--debug', 'print stack traces and extra diagnostics')
-    .option('--no-color', 'no colours in the output (also NO_COLOR=1)')
     .showSuggestionAfterError(true)
     // The wizard's options belong to it: `harden-init ci --dry-run` is an error, not a silent no-op.
     .enablePositionalOptions()
@@ -38,6 +41,7 @@ export function buildProgram(io: Io, onRun: (parsed: Parsed) => void): Command {
       outputError: () => {},
     })
     .exitOverride();
+  withGlobalOptions(program);
 
   const bind = (cmd: Command, def: CommandDef) => {
     def.configure(cmd);
@@ -61,7 +65,7 @@ export function buildProgram(io: Io, onRun: (parsed: Parsed) => void): Command {
     const cmd = program.command(def.name).summary(def.summary).description(def.summary);
     cmd.configureOutput(program.configureOutput()).exitOverride().showSuggestionAfterError(true);
     // Also after the command name, where users put them.
-    cmd.option('--debug', 'print stack traces and extra diagnostics').option('--no-color', 'no colours in the output (also NO_COLOR=1)');
+    withGlobalOptions(cmd);
     bind(cmd, def);
   }
   return program;

@@ -46,6 +46,16 @@ function auditKeysFixedBy(code: string, records: readonly ScanRecord[]): { keys:
   return { keys: [...new Set(hits.map((r) => scanKey(r.finding)))], ids: [...new Set(hits.map((r) => r.finding.id))] };
 }
 
+/**
+ * Keys of the `findings` (all of one code) that the Dockerfile `after` no longer has: the fix is
+ * re-linted, so only what it really removes is promised.
+ */
+function lintKeysRemoved(inputs: FixInputs, after: Files, findings: FixInputs['lintFindings']): FindingKey[] {
+  if (findings.length === 0 || !inputs.dockerfile) return [];
+  const left = inputs.lint(after[inputs.dockerfile], findings[0].file).filter((f) => f.code === findings[0].code).length;
+  return lintKeys(findings).slice(left);
+}
+
 /** Lint findings -> one action per code the linter can fix. */
 function lintActions(inputs: FixInputs): FixAction[] {
   const { dockerfile } = inputs;
@@ -60,9 +70,9 @@ function lintActions(inputs: FixInputs): FixAction[] {
     const apply = (files: Files): Files => (files[dockerfile] === undefined ? files : withFile(files, dockerfile, inputs.fixLint(files[dockerfile], [code])));
     const after = apply(inputs.files);
     if (after[dockerfile] === inputs.files[dockerfile]) continue;
-    // Promise only what the fix really removes: re-lint its result and count this code.
-    const left = inputs.lint(after[dockerfile], findings[0].file).filter((f) => f.code === code).length;
-    const removed = findings.length - left;
+    const removedKeys = lintKeysRemoved(inputs, after, findings);
+    const removed = removedKeys.length;
+    const left = findings.length - removed;
     if (removed <= 0) continue;
     const audit = auditKeysFixedBy(code, inputs.scanRecords);
     actions.push({
@@ -73,7 +83,7 @@ function lintActions(inputs: FixInputs): FixAction[] {
       safe: true,
       apply,
       diff: diffOf(inputs.files, after),
-      removes: [...lintKeys(findings).slice(left), ...audit.keys],
+      removes: [...removedKeys, ...audit.keys],
       effect: `removes ${plural(removed, 'lint finding')} (${code})${left > 0 ? `; ${left} need a change by hand` : ''}${audit.keys.length > 0 ? ` and ${plural(audit.keys.length, 'audit finding')} (${audit.ids.join(', ')}) once rebuilt` : ''}`,
       followUp: null,
     });
@@ -156,11 +166,8 @@ function pinAction(inputs: FixInputs, offered: readonly FixAction[]): FixAction[
     if (text === undefined) return files;
     return withFile(files, dockerfile, pins.reduce((t, b) => replaceFrom(t, b.written, `${b.written}@${b.currentDigest}`), text));
   };
-  const after = apply(inputs.files)[dockerfile];
-  const file = inputs.lintFindings[0]?.file ?? dockerfile;
-  const findings = inputs.lintFindings.filter((f) => f.code === 'HI103');
-  const left = inputs.lint(after, file).filter((f) => f.code === 'HI103').length;
-  const removed = Math.max(0, findings.length - left);
+  const removedKeys = lintKeysRemoved(inputs, apply(inputs.files), inputs.lintFindings.filter((f) => f.code === 'HI103'));
+  const removed = removedKeys.length;
   const names = pins.map((b) => b.written);
   return [
     {
@@ -171,7 +178,7 @@ function pinAction(inputs: FixInputs, offered: readonly FixAction[]): FixAction[
       safe: true,
       apply,
       diff: diffOf(inputs.files, apply(inputs.files)),
-      removes: lintKeys(findings).slice(left),
+      removes: removedKeys,
       effect: `same image as today, pinned${removed > 0 ? `; removes ${plural(removed, 'lint finding')} (HI103)` : ''}`,
       followUp: null,
     },
@@ -298,24 +305,23 @@ function numericUserActions(inputs: FixInputs): FixAction[] {
     const last = users[users.length - 1];
     return last && !/^\d+(:\d+)?$/.test(last.args.trim()) && last.line === last.endLine ? last : undefined;
   };
-  if (!namedUser(inputs.files[dockerfile])) return [];
+  const user = namedUser(inputs.files[dockerfile]);
+  if (!user) return [];
   const apply = (files: Files): Files => {
     const text = files[dockerfile];
-    const user = text === undefined ? undefined : namedUser(text);
-    if (text === undefined || !user) return files;
+    const current = text === undefined ? undefined : namedUser(text);
+    if (text === undefined || !current) return files;
     const lines = text.split('\n');
-    lines[user.line - 1] = lines[user.line - 1].replace(/^(\s*USER\s+).*$/i, `$1${numeric}`);
+    lines[current.line - 1] = lines[current.line - 1].replace(/^(\s*USER\s+).*$/i, `$1${numeric}`);
     return withFile(files, dockerfile, lines.join('\n'));
   };
   const after = apply(inputs.files);
-  const before = inputs.lintFindings.filter((f) => f.code === 'HI203');
-  const left = before.length === 0 ? 0 : inputs.lint(after[dockerfile], before[0].file).filter((f) => f.code === 'HI203').length;
-  const lintRemoved = lintKeys(before).slice(left);
+  const lintRemoved = lintKeysRemoved(inputs, after, inputs.lintFindings.filter((f) => f.code === 'HI203'));
   return [
     {
       id: 'audit:HI802',
       kind: 'audit-fix',
-      title: `Run as USER ${numeric}, the numbers of the image's user (line ${namedUser(inputs.files[dockerfile])!.line})`,
+      title: `Run as USER ${numeric}, the numbers of the image's user (line ${user.line})`,
       why: 'a user given by name cannot be checked for root before the container starts (Kubernetes runAsNonRoot refuses it)',
       safe: true,
       apply,

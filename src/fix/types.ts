@@ -6,7 +6,7 @@ export type FindingKey = string;
 
 /**
  * Keys of lint findings: file, code and occurrence number. Lines move when a fix edits the file, so
- * "removes 2 of 3 HI803" is kept as the keys #1 and #2: they are gone when at most one HI803 is left.
+ * "removes 2 of 3 HI603" is kept as the keys #1 and #2: they are gone when at most one HI603 is left.
  */
 export function lintKeys(findings: readonly Pick<LintFinding, 'code' | 'file'>[]): FindingKey[] {
   const seen = new Map<string, number>();

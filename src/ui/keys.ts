@@ -19,12 +19,8 @@ export interface KeyBinding {
   matches(input: string, key: Key, context: KeyContext): boolean;
   /** Screens where the footer shows it (all when absent). */
   screens?: readonly ScreenKind[];
-  /** What the key does on a screen where it does something else than `description`. */
-  descriptionOn?: Partial<Record<ScreenKind, string>>;
-  /** Shown only when the screen has something for it (e.g. an existing file to keep). */
-  onlyWhen?: keyof FooterContext;
-  /** What the key does instead while the screen is in that state. */
-  descriptionWhen?: { state: keyof FooterContext; description: string };
+  /** What the key does where that is not `description`; null hides it (nothing there for it to do). */
+  hint?(screen: ScreenKind, footer: FooterContext): string | null;
 }
 
 /** What a screen holds that decides which hints its footer shows. */
@@ -41,7 +37,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     label: 'Ctrl+C',
     description: 'quit, write nothing',
     // Once the files are written, quitting keeps them.
-    descriptionOn: { write: 'quit', next: 'quit' },
+    hint: (screen) => (screen === 'write' || screen === 'next' ? 'quit' : 'quit, write nothing'),
     matches: (input, key) => key.ctrl && input === 'c',
   },
   { command: 'submit', label: 'Enter', description: 'accept', matches: (_input, key) => key.return },
@@ -67,8 +63,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     description: 'keep mine / replace',
     matches: (input, _key, context) => input === ' ' && context.screen === 'review',
     screens: ['review'],
-    onlyWhen: 'replaces',
-    descriptionWhen: { state: 'hunks', description: 'accept / reject the hunk' },
+    hint: (_screen, footer) => (footer.hunks ? 'accept / reject the hunk' : footer.replaces ? 'keep mine / replace' : null),
   },
   // Retrofit review: the screen names these itself, only when an existing Dockerfile is retrofitted.
   { command: 'accept', label: 'y', description: 'accept the hunk', matches: (input, _key, context) => input === 'y' && context.screen === 'review', screens: [] },
@@ -85,9 +80,9 @@ export function commandFor(input: string, key: Key, context: KeyContext): KeyCom
 }
 
 /** The footer hints of a screen: each key's label and what it does there. */
-export function hintsFor(screen: ScreenKind, context: FooterContext = { replaces: true, hunks: false }): Array<{ label: string; description: string }> {
-  return KEY_BINDINGS.filter((binding) => (!binding.screens || binding.screens.includes(screen)) && (!binding.onlyWhen || context[binding.onlyWhen])).map((binding) => ({
-    label: binding.label,
-    description: (binding.descriptionWhen && context[binding.descriptionWhen.state] ? binding.descriptionWhen.description : undefined) ?? binding.descriptionOn?.[screen] ?? binding.description,
-  }));
+export function hintsFor(screen: ScreenKind, footer: FooterContext = { replaces: true, hunks: false }): Array<{ label: string; description: string }> {
+  return KEY_BINDINGS.filter((binding) => !binding.screens || binding.screens.includes(screen)).flatMap((binding) => {
+    const description = binding.hint ? binding.hint(screen, footer) : binding.description;
+    return description === null ? [] : [{ label: binding.label, description }];
+  });
 }

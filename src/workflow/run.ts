@@ -19,16 +19,19 @@ export interface CiOptions {
 
 export type WriteStatus = 'create' | 'identical' | 'write';
 
-/** Writes the GitHub workflow into `dir` atomically, backing up a different existing one. */
-export async function writeGithubWorkflow(dir: string, options: Omit<WorkflowOptions, 'version'> & { version?: string }): Promise<{ file: string; status: WriteStatus; backup: string | null }> {
+type GithubWorkflowOptions = Omit<WorkflowOptions, 'version'> & { version?: string };
+
+/** The GitHub workflow for `dir`, where it goes, and the one already there (null when none). */
+async function planGithubWorkflow(dir: string, options: GithubWorkflowOptions): Promise<{ file: string; text: string; existing: string | null }> {
   const file = path.join(dir, WORKFLOW_PATH);
   const text = githubWorkflow({ ...options, version: options.version ?? VERSION });
-  let existing: string | null = null;
-  try {
-    existing = await readFile(file, 'utf8');
-  } catch {
-    existing = null;
-  }
+  const existing = await readFile(file, 'utf8').catch(() => null);
+  return { file, text, existing };
+}
+
+/** Writes the GitHub workflow into `dir` atomically, backing up a different existing one. */
+export async function writeGithubWorkflow(dir: string, options: GithubWorkflowOptions): Promise<{ file: string; status: WriteStatus; backup: string | null }> {
+  const { file, text, existing } = await planGithubWorkflow(dir, options);
   if (existing === text) return { file, status: 'identical', backup: null };
   const backup = existing === null ? null : path.join(dir, await backupFile(dir, WORKFLOW_PATH));
   await writeFileAtomic(file, text);
@@ -42,15 +45,15 @@ export async function runCi(dir: string, options: CiOptions, ctx: CommandContext
     throw new UsageError(`"${options.image}" is not an image name`, '--image', 'use a lowercase name without tag, e.g. ghcr.io/acme/app');
   }
   const root = path.resolve(ctx.cwd, dir);
+  const workflow = { image: options.image ?? null, severity: options.severity, dockerfile: options.dockerfile };
   if (options.dryRun) {
-    const text = githubWorkflow({ image: options.image ?? null, severity: options.severity, dockerfile: options.dockerfile, version: VERSION });
-    const existing = await readFile(path.join(root, WORKFLOW_PATH), 'utf8').catch(() => null);
+    const { text, existing } = await planGithubWorkflow(root, workflow);
     const { fileDiff } = await import('../write/diff.js');
     ctx.stdout.write(existing === null ? text : existing === text ? `identical  ${WORKFLOW_PATH}\n` : `${fileDiff(WORKFLOW_PATH, existing, text)}\n`);
     ctx.stdout.write('dry run: nothing written\n');
     return EXIT.ok;
   }
-  const result = await writeGithubWorkflow(root, { image: options.image ?? null, severity: options.severity, dockerfile: options.dockerfile });
+  const result = await writeGithubWorkflow(root, workflow);
   const rel = (file: string) => path.relative(ctx.cwd, file) || file;
   if (result.backup) ctx.stdout.write(`backup     ${rel(result.backup)}\n`);
   ctx.stdout.write(`${result.status.padEnd(10)} ${rel(result.file)}\n`);

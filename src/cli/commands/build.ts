@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { examples, type CommandDef } from '../command.js';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { collect, examples, type CommandDef } from '../command.js';
 
 export const buildCommand: CommandDef = {
   name: 'build',

@@ -1,12 +1,10 @@
 import { Option, type Command } from 'commander';
-import { examples, type CommandDef } from '../command.js';
+import { collect, examples, type CommandDef } from '../command.js';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { closest } from '../suggest.js';
 import { QUESTIONS } from '../../questions/model.js';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** The default command: the wizard, `--plain` prompts, or `--yes` / `--answers` without prompts. */
 export const initCommand: CommandDef = {

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { examples, type CommandDef } from '../command.js';
+import { collect, examples, type CommandDef } from '../command.js';
 
 export const lintCommand: CommandDef = {
   name: 'lint',
@@ -11,8 +11,8 @@ export const lintCommand: CommandDef = {
       .option('--fix', 'apply every safe fix (a backup is kept) and print the diff')
       .addOption(new Option('--failure-threshold <level>', 'exit 1 on findings at or above this level').choices(['error', 'warning', 'info', 'style', 'none']))
       .option('--config <file>', 'a .hadolint.yaml or .harden-init.json config file')
-      .option('--trusted-registry <host>', 'warn on FROM images from other registries, as hadolint does (repeatable; adds to trustedRegistries)', (value: string, previous: string[] = []) => [...previous, value])
-      .option('--ignore <rule>', 'skip a rule by our id or any alias, e.g. DL3008 (repeatable; adds to the config\'s ignored)', (value: string, previous: string[] = []) => [...previous, value]);
+      .option('--trusted-registry <host>', 'warn on FROM images from other registries, as hadolint does (repeatable; adds to trustedRegistries)', collect)
+      .option('--ignore <rule>', 'skip a rule by our id or any alias, e.g. DL3008 (repeatable; adds to the config\'s ignored)', collect);
     examples(cmd, ['harden-init lint', 'harden-init lint Dockerfile --format sarif > lint.sarif', 'harden-init lint --fix', 'harden-init lint - < Dockerfile.prod', 'harden-init lint --ignore DL3008 --ignore HI505']);
   },
   async run(args, options, ctx) {
