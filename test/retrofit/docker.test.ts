@@ -20,7 +20,8 @@ afterAll(async () => {
 async function getJson(port: string): Promise<Record<string, unknown>> {
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/`);
+      // Bounded: the port proxy can accept a connection the app behind it never answers.
+      const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return (await response.json()) as Record<string, unknown>;
     } catch {
       // not listening yet
