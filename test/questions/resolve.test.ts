@@ -14,6 +14,7 @@ const nodeDetection: Detection = {
   start: 'node src/server.js',
   install: 'npm ci',
   port: 3000,
+  healthcheck: null,
   workspace: false,
   apps: [],
   evidence: [{ file: 'package.json', fact: 'engines.node >=20' }],
