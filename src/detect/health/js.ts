@@ -3,7 +3,7 @@
 import { posix as path } from 'node:path';
 import type { AppFacts } from '../types.js';
 import type { AppView } from '../view.js';
-import { bracketEnd, escapeRe, joinPath, splitArgs, type HealthScan, type HealthScanner, type RouteCandidate } from './route.js';
+import { bracketEnd, escapeRe, joinPath, splitArgs, type HealthScan, type HealthScanner, type RouteCandidate, type RoutePrefix } from './route.js';
 import { sourceFiles, type SourceFile } from './source.js';
 
 const EXTENSIONS = /\.(?:[cm]?[jt]s)$/;
@@ -114,12 +114,6 @@ function resolveSpec(from: SourceFile, spec: string, byRel: Map<string, FileFact
   return null;
 }
 
-interface Prefix {
-  prefix: string;
-  via?: string;
-  certain: boolean;
-}
-
 class Resolver {
   readonly byRel = new Map<string, FileFacts>();
   /** Every mount with the file it brings in (null: a module this scan cannot follow, or a package). */
@@ -145,7 +139,7 @@ class Resolver {
   }
 
   /** Where routes on `receiver` in `file` are served, and whether that is certain. */
-  prefixOf(file: FileFacts, receiver: string, depth = 0): Prefix {
+  prefixOf(file: FileFacts, receiver: string, depth = 0): RoutePrefix {
     const made = file.made.get(receiver);
     const own = made?.prefix ?? '';
     if (depth > 6) return { prefix: own, certain: false };
@@ -159,7 +153,7 @@ class Resolver {
     return { prefix: joinPath(own), certain: this.unresolved === 0 };
   }
 
-  private through(mount: Mount, own: string, depth: number): Prefix {
+  private through(mount: Mount, own: string, depth: number): RoutePrefix {
     const parent = this.prefixOf(this.facts(mount.file), mount.on, depth + 1);
     const at = joinPath(parent.prefix, mount.prefix);
     return { prefix: joinPath(at, own), via: at !== '/' ? `mounted at ${at} in ${mount.file.path}:${mount.line}` : parent.via, certain: parent.certain };

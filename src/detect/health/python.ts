@@ -2,7 +2,7 @@
 // and http.server handlers comparing `self.path`.
 import type { AppFacts } from '../types.js';
 import type { AppView } from '../view.js';
-import { bracketEnd, joinPath, splitArgs, type HealthScan, type HealthScanner, type RouteCandidate } from './route.js';
+import { bracketEnd, joinPath, splitArgs, type HealthScan, type HealthScanner, type RouteCandidate, type RoutePrefix } from './route.js';
 import { sourceFiles, type SourceFile } from './source.js';
 
 const ENTRY_FILES = ['app.py', 'main.py', 'server.py', 'wsgi.py', 'asgi.py', 'app/main.py', 'src/main.py', 'src/app.py'];
@@ -116,12 +116,6 @@ function readPyFile(file: SourceFile): PyFile {
   return py;
 }
 
-interface Prefix {
-  prefix: string;
-  via?: string;
-  certain: boolean;
-}
-
 class Resolver {
   readonly byModule = new Map<string, PyFile>();
   readonly files: PyFile[];
@@ -160,7 +154,7 @@ class Resolver {
   }
 
   /** Where routes on `receiver` in `file` are served, and whether that is certain. */
-  prefixOf(file: PyFile, receiver: string, depth = 0): Prefix {
+  prefixOf(file: PyFile, receiver: string, depth = 0): RoutePrefix {
     if (depth > 6) return { prefix: '/', certain: false };
     const made = file.made.get(receiver);
     if (!made && !receiver.includes('.')) {

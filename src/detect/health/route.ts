@@ -26,6 +26,14 @@ export interface RouteCandidate {
   via?: string;
 }
 
+/** Where a router's routes are served: its prefix, how it got it, and whether that is certain. */
+export interface RoutePrefix {
+  prefix: string;
+  via?: string;
+  /** False when a mount this scan cannot follow may put another prefix in front. */
+  certain: boolean;
+}
+
 export interface HealthScan {
   routes: RouteCandidate[];
   /** Facts worth showing even when they rule a route out (the actuator on its own port). */
