@@ -1,4 +1,5 @@
 import table from './base-images.json' with { type: 'json' };
+import { cycleOf, isSupported, type Product } from '../eol/table.js';
 
 export interface BaseImageEntry {
   stack: string;
@@ -7,6 +8,10 @@ export interface BaseImageEntry {
   version: string;
   ref: string;
   standIn?: string;
+  /** The day the tag was last chosen against upstream. */
+  refreshed: string;
+  /** Why the entry is on the base it is, where that is not the stack's current Debian release. */
+  reason?: string;
 }
 
 export const BASE_IMAGES: readonly BaseImageEntry[] = table.images as BaseImageEntry[];
@@ -42,11 +47,30 @@ export interface PickedImage {
   substitute: string | null;
 }
 
+/** The end-of-life table's product for a stack of the base table (null: the image carries no versioned runtime). */
+export function stackProduct(stack: string): Product | null {
+  const products: Record<string, Product> = { node: 'node', bun: 'bun', deno: 'deno', python: 'python', go: 'go', ruby: 'ruby', php: 'php', java: 'java', dotnet: 'dotnet', elixir: 'elixir' };
+  return products[stack] ?? null;
+}
+
+/** The stack of the table whose runtime an app of this language runs on (Bun apps are node apps run by bun). */
+export function runtimeStackOf(language: string, packageManager?: string | null): string {
+  if (language === 'node' && packageManager === 'bun') return 'bun';
+  if (language === 'kotlin') return 'java';
+  return language;
+}
+
+/** Runtime versions the table has any image for (`node` -> 20, 22, 24). */
+export function imageVersions(stack: string): string[] {
+  return [...new Set(BASE_IMAGES.filter((e) => e.stack === stack && e.version !== 'any').map((e) => e.version))].sort(compareVersions);
+}
+
 /**
  * The table image for a stack, role and flavour at the requested runtime version: an exact match,
- * else the next newer version, else the newest one. Null when the flavour does not exist for the stack.
+ * else the next newer version that is still supported on `today` (`YYYY-MM-DD`), else the next
+ * newer one, else the newest one. Null when the flavour does not exist for the stack.
  */
-export function pickImage(stack: string, role: 'build' | 'final', flavor: string, version: string | null): PickedImage | null {
+export function pickImage(stack: string, role: 'build' | 'final', flavor: string, version: string | null, today?: string): PickedImage | null {
   const candidates = BASE_IMAGES.filter((entry) => entry.stack === stack && entry.role === role && entry.flavor === flavor);
   if (candidates.length === 0) return null;
   if (version === null) {
@@ -56,8 +80,13 @@ export function pickImage(stack: string, role: 'build' | 'final', flavor: string
   const exact = candidates.find((entry) => covers(entry.version, version));
   if (exact) return { entry: exact, substitute: null };
   const sorted = [...candidates].sort((a, b) => compareVersionsSafe(a.version, b.version));
-  const newer = sorted.find((entry) => compareVersionsSafe(entry.version, version) > 0);
-  const chosen = newer ?? sorted[sorted.length - 1];
+  const newer = sorted.filter((entry) => compareVersionsSafe(entry.version, version) > 0);
+  const product = stackProduct(stack);
+  const supported = (entry: BaseImageEntry) => {
+    const cycle = product && today ? cycleOf(product, entry.version) : null;
+    return cycle !== null && isSupported(cycle, today as string);
+  };
+  const chosen = newer.find(supported) ?? newer[0] ?? sorted[sorted.length - 1];
   return { entry: chosen, substitute: `no ${stack} ${version} image in the base table; using ${chosen.version}` };
 }
 
