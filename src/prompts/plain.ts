@@ -97,6 +97,8 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
       say(paint(theme, 'accent', `${stepOf(step).title}: ${stepOf(step).intro}`));
     }
     const suggested = preset ? normalizeAnswer(question, preset.text) : question.default(ctx);
+    const notice = question.notice?.(ctx);
+    if (notice) say(paint(theme, 'warning', `! ${notice}`));
     const choices = question.choices ? question.choices(ctx) : [];
     if (question.kind === 'select' && choices.length > 0) {
       const answer = await select(

@@ -11,10 +11,12 @@ export interface QuestionFieldProps {
   help: boolean;
   /** Show every choice's hint (the base image trade-offs), not only the highlighted one's. */
   allHints?: boolean;
+  /** A warning about the suggested answer (e.g. its end of life), shown under the prompt. */
+  notice?: string | null;
 }
 
 /** The active question: prompt, editable answer or choice list, inline error and help. */
-export function QuestionField({ question, draft, choices, error, help, allHints = false }: QuestionFieldProps) {
+export function QuestionField({ question, draft, choices, error, help, allHints = false, notice = null }: QuestionFieldProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column">
@@ -22,6 +24,11 @@ export function QuestionField({ question, draft, choices, error, help, allHints 
         <Text color={theme.accent}>? </Text>
         {question.prompt}
       </Text>
+      {notice ? (
+        <Box marginLeft={2}>
+          <Text color={theme.warning}>! {notice}</Text>
+        </Box>
+      ) : null}
       {question.kind === 'select' && choices.length > 0 ? (
         <Box flexDirection="column" marginLeft={2}>
           {choices.map((choice, index) => {
