@@ -95,7 +95,7 @@ async function defaultLinter(): Promise<{ lint?: (text: string) => LintFinding[]
 
 async function defaultGenerator(dir: string, answers: Answers, options: RetrofitOptions): Promise<GeneratedFiles> {
   const { prepareGeneration } = await import('../generate/prepare.js');
-  return prepareGeneration(dir, answers, { templateDir: options.templateDir, onWarning: options.onWarning, registry: answers.registry, pin: answers.pin });
+  return prepareGeneration(dir, answers, { templateDir: options.templateDir, onWarning: options.onWarning, registry: answers.registry, pin: answers.pin, now: options.now });
 }
 
 /**
