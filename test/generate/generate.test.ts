@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_IMAGES } from '../../src/generate/base.js';
+import { BASE_IMAGES, imageVersions, stackProduct } from '../../src/generate/base.js';
+import { EOL_TABLE, endOfLife, imageNames, newestRecommended } from '../../src/eol/index.js';
 import { buildDockerignore, generateFiles, gitignoreToDocker, isIgnored, mirrorRef, GenerateError } from '../../src/generate/index.js';
 import { planStack } from '../../src/generate/index.js';
 import { parseAnswers, type Answers } from '../../src/questions/answers.js';
@@ -221,6 +222,28 @@ describe('base image table', () => {
     for (const entry of BASE_IMAGES) {
       expect(entry.ref).toMatch(/^[a-z0-9.-]+\.[a-z]+\/[a-z0-9/._-]+:[\w.-]+$/);
       if (entry.standIn) expect(['node', 'node-distroless', 'python', 'python-distroless', 'golang', 'static', 'debian']).toContain(entry.standIn);
+    }
+  });
+
+  it('says for each entry when it was chosen, and why an entry is not on Debian 13', () => {
+    for (const entry of BASE_IMAGES) {
+      expect(entry.refreshed, entry.ref).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(entry.refreshed <= EOL_TABLE.retrieved, entry.ref).toBe(true);
+      const os = imageNames(entry.ref).os;
+      if (os?.product === 'debian' && os.version !== '13') expect(entry.reason?.length ?? 0, entry.ref).toBeGreaterThan(20);
+    }
+  });
+
+  it('the newest supported line of each stack has its final images on supported systems', () => {
+    const today = '2026-12-04';
+    for (const stack of ['node', 'python', 'go', 'ruby', 'php', 'dotnet', 'java']) {
+      const product = stackProduct(stack)!;
+      const newest = newestRecommended(product, { today, available: imageVersions(stack) });
+      expect(newest, stack).not.toBeNull();
+      for (const entry of BASE_IMAGES.filter((e) => e.stack === stack && e.role === 'final' && e.version === newest!.cycle)) {
+        const os = imageNames(entry.ref).os;
+        if (os) expect(endOfLife(os.product, os.version, { today }), entry.ref).toBeNull();
+      }
     }
   });
 });
