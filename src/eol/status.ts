@@ -56,10 +56,11 @@ export function endOfLife(product: Product, version: string, options: EolOptions
   if (!cycle || cycle.eol === null || isSupported(cycle, today) || cycle.release > today) return null;
   const { name } = productCycles(product);
   const replacement = replacementFor(product, cycle, options);
-  const ended =
-    cycle.extended && today < cycle.extended
+  const ended = !cycle.extended
+    ? `${name} ${cycle.cycle} reached end of life on ${cycle.eol}`
+    : today < cycle.extended
       ? `${name} ${cycle.cycle} left regular security support on ${cycle.eol} (LTS fixes only some packages, until ${cycle.extended})`
-      : `${name} ${cycle.cycle} reached end of life on ${cycle.eol}`;
+      : `${name} ${cycle.cycle} reached end of life on ${cycle.extended} (regular security support ended ${cycle.eol})`;
   const next = replacement ? `; ${replacement.cycle}${replacement.codename ? ` (${replacement.codename})` : ''} ${until(replacement)}` : '; no supported line has a base image here yet';
   return { product, name, cycle, eol: cycle.eol, replacement, message: `${ended}${next}` };
 }

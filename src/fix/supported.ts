@@ -1,3 +1,4 @@
+import { compareVersions } from '../detect/versions.js';
 import { endOfLife, imageNames, type EndOfLife } from '../eol/index.js';
 
 export interface SupportedReference {
@@ -62,21 +63,11 @@ export function supportedReference(written: string, today: string, tags: readonl
       ? tags
           .map((t) => ({ t, m: /^((?:[a-z]+-)?v?)(\d+(?:\.\d+)*)(.*)$/.exec(t) }))
           .filter(({ m }) => m && m[1] === head[1] && m[3] === head[3] && (m[2] === head[2] || m[2].startsWith(`${head[2]}.`)))
-          .sort((a, b) => compareDotted(b.m![2], a.m![2]))[0]?.t
+          .sort((a, b) => compareVersions(b.m![2], a.m![2]))[0]?.t
       : undefined;
     if (!found) return null;
     tag = found;
   }
   const next = tag ? `${repository}:${tag}` : repository;
   return next === written.split('@')[0] ? null : { next, ended };
-}
-
-function compareDotted(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
 }

@@ -1,5 +1,5 @@
 import table from './base-images.json' with { type: 'json' };
-import { cycleOf, isSupported, type Product } from '../eol/table.js';
+import { compareCycles as compareVersions, cycleOf, isSupported, type Product } from '../eol/table.js';
 
 export interface BaseImageEntry {
   stack: string;
@@ -19,25 +19,11 @@ export const BASE_IMAGES: readonly BaseImageEntry[] = table.images as BaseImageE
 /** `FROM scratch`: an empty image, nothing to pull or pin. */
 export const SCRATCH = 'scratch';
 
-function versionKey(version: string): number[] {
-  return version.split('.').map((part) => Number(part));
-}
-
-function compareVersions(a: string, b: string): number {
-  const left = versionKey(a);
-  const right = versionKey(b);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const diff = (left[i] ?? 0) - (right[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
-}
-
 /** True when the table version ("22", "3.12") covers the requested one ("22", "22.4", "3.12.1"). */
 function covers(tableVersion: string, wanted: string): boolean {
   if (tableVersion === 'any') return true;
-  const table = versionKey(tableVersion);
-  const want = versionKey(wanted);
+  const table = tableVersion.split('.').map(Number);
+  const want = wanted.split('.').map(Number);
   return table.every((part, i) => want[i] === part);
 }
 
