@@ -33,10 +33,11 @@ export interface PickedImage {
   substitute: string | null;
 }
 
+const STACK_PRODUCTS: Readonly<Record<string, Product>> = { node: 'node', bun: 'bun', deno: 'deno', python: 'python', go: 'go', ruby: 'ruby', php: 'php', java: 'java', dotnet: 'dotnet', elixir: 'elixir' };
+
 /** The end-of-life table's product for a stack of the base table (null: the image carries no versioned runtime). */
 export function stackProduct(stack: string): Product | null {
-  const products: Record<string, Product> = { node: 'node', bun: 'bun', deno: 'deno', python: 'python', go: 'go', ruby: 'ruby', php: 'php', java: 'java', dotnet: 'dotnet', elixir: 'elixir' };
-  return products[stack] ?? null;
+  return STACK_PRODUCTS[stack] ?? null;
 }
 
 /** The stack of the table whose runtime an app of this language runs on (Bun apps are node apps run by bun). */
