@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { prepareGeneration } from '../../src/generate/prepare.js';
+import { hostCaBundle } from '../helpers/ca.js';
 import { describeDocker } from '../helpers/requirements.js';
 import { appsDir, fixtureAnswers } from '../generate/helpers.js';
 import { runMain } from './run-main.js';
@@ -21,7 +22,8 @@ describeDocker('harden-init build --run on the generated fixtures', () => {
     it(`${name}: builds through the stand-in bases, audits clean, smoke-runs healthy as non-root`, async () => {
       const dir = path.join(work, name);
       cpSync(path.join(appsDir, name), dir, { recursive: true, filter: (src) => !/[/\\](expected|answers\.json)$/.test(src) });
-      const generated = await prepareGeneration(dir, fixtureAnswers(name), { registry: '127.0.0.1:5000', pin: true });
+      // This machine's CA bundle: the express fixture installs from the npm registry.
+      const generated = await prepareGeneration(dir, { ...fixtureAnswers(name), caCert: hostCaBundle }, { registry: '127.0.0.1:5000', pin: true });
       for (const file of generated.files) {
         mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
         writeFileSync(path.join(dir, file.path), file.content);
