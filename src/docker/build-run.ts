@@ -65,7 +65,8 @@ export function caSecret(flag: string | undefined, answers: Pick<BuildAnswers, '
   if (flag !== undefined) return { file: caCertFlag(flag, cwd), message: null };
   if (answers.caCert === null) return { file: null, message: null };
   const file = path.resolve(dir, answers.caCert);
-  const shown = path.relative(cwd, file) || file;
+  const relative = path.relative(cwd, file);
+  const shown = relative && !relative.startsWith('..') ? relative : file;
   if (!readableFile(file)) {
     return { file: null, message: `harden-init: the CA bundle ${shown} (caCert in .harden-init.json) cannot be read: building without it; pass --ca-cert <file>` };
   }
@@ -169,13 +170,12 @@ export async function runBuildCommand(dirArg: string, options: BuildOptions, ctx
   const engine = await Engine.connect(ctx.env);
   const cli = await findDockerCli(ctx.env);
   const secrets = [...options.secrets];
-  if (ca.message) (ca.file && !options.json ? ctx.stdout : ctx.stderr).write(`${ca.message}\n`);
-  if (ca.file) {
-    secrets.push(caSecretSpec(ca.file));
-    const text = await readFile(dockerfile, 'utf8');
-    if (!new RegExp(`--mount=type=secret,[^\\s]*\\bid=${CA_SECRET_ID}\\b`).test(text)) {
-      ctx.stderr.write(`harden-init: the Dockerfile mounts no secret "${CA_SECRET_ID}", so its install steps will not trust the CA bundle: re-run harden-init with --ca-cert <file> to wire it in\n`);
-    }
+  // Only a Dockerfile that mounts the secret can use it: harden-init writes the mounts when it knows of a CA.
+  const mountsCa = new RegExp(`--mount=type=secret,(\\S*,)?id=${CA_SECRET_ID}\\b`).test(await readFile(dockerfile, 'utf8'));
+  if (ca.file && mountsCa) secrets.push(caSecretSpec(ca.file));
+  if (ca.message && mountsCa) (ca.file && !options.json ? ctx.stdout : ctx.stderr).write(`${ca.message}\n`);
+  if (ca.file && !mountsCa && options.caCert !== undefined) {
+    ctx.stderr.write(`harden-init: the Dockerfile mounts no secret "${CA_SECRET_ID}", so no step of it trusts ${options.caCert}: re-run harden-init with --ca-cert ${options.caCert} to wire it into the install steps\n`);
   }
   for (const id of answers.buildSecrets) {
     if (named.has(id)) continue;
@@ -215,7 +215,7 @@ export async function runBuildCommand(dirArg: string, options: BuildOptions, ctx
       size: image?.size ?? null,
       duration: Math.round(result.durationMs) / 1000,
       builder: cli.mode,
-      caCert: ca.file,
+      caCert: mountsCa ? ca.file : null,
       steps: result.progress.steps.filter(isUserStep).map((s) => ({ name: s.name, status: s.status, elapsed: s.elapsed })),
       audit: { findings: audit.findings, layers: audit.layers, user: audit.user },
       ...(run ? { run: { ok: run.ok, readiness: run.readiness, uid: run.uid, seconds: run.seconds, cause: run.cause ?? null } } : {}),

@@ -190,7 +190,10 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   if (!context.templates[`${plan.template}/Dockerfile.eta`]) {
     throw new GenerateError('language', `template ${plan.template}/Dockerfile.eta is missing`, 'add it to --template-dir or drop --template-dir to use the built-in one');
   }
-  const dockerfile = templateEngine(context.templates).render(templateName, data).replace(/\n{3,}/g, '\n\n');
+  let dockerfile = templateEngine(context.templates).render(templateName, data).replace(/\n{3,}/g, '\n\n');
+  // A stack with nothing to download (the standard library, a plain static site) has no step to trust the CA.
+  const caUsed = answers.caCert !== null && dockerfile.includes(`--mount=type=secret,id=${CA_SECRET_ID}`) ? answers.caCert : null;
+  if (answers.caCert !== null && !caUsed) dockerfile = dockerfile.replace(` --secret ${caSecretSpec(answers.caCert)}`, '');
 
   // A CA bundle kept inside the app would reach the image through `COPY . .`.
   const caInApp = answers.caCert !== null && !answers.caCert.startsWith('/') && !answers.caCert.startsWith('..') ? [answers.caCert.replace(/^\.\//, '')] : [];
@@ -208,8 +211,8 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   for (const secret of secrets) {
     notes.push(`build with: DOCKER_BUILDKIT=1 docker build --secret id=${secret.id},src=${secret.src} .  (${secret.what})`);
   }
-  if (answers.caCert) {
-    notes.push(`build with: DOCKER_BUILDKIT=1 docker build --secret ${caSecretSpec(answers.caCert)} .  (the CA bundle the downloads trust; harden-init build passes it)`);
+  if (caUsed) {
+    notes.push(`build with: DOCKER_BUILDKIT=1 docker build --secret ${caSecretSpec(caUsed)} .  (the CA bundle the downloads trust; harden-init build passes it)`);
   }
   if (!securityTxtUrl(answers)) {
     notes.push(`no public URL for security.txt: the image names its contact in a ${CONTACT_LABEL} label instead of securitytxt (give --security-url)`);
@@ -238,7 +241,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
         port: answers.port,
         writableDirs,
         probe,
-        secrets: [...secrets.map((secret) => ({ id: secret.id, src: secret.src })), ...(answers.caCert ? [{ id: CA_SECRET_ID, src: answers.caCert }] : [])],
+        secrets: [...secrets.map((secret) => ({ id: secret.id, src: secret.src })), ...(caUsed ? [{ id: CA_SECRET_ID, src: caUsed }] : [])],
       }),
     });
   }
