@@ -52,6 +52,24 @@ export function filesContaining(root: string, needles: string[]): string[] {
   });
 }
 
+export interface HardenedAppOptions {
+  port: number;
+  /** The HTTP path probed once the container runs, e.g. the health route. */
+  probePath: string;
+  /** Id of the build secret that carries the canary (npmrc, pipconf, or any id: /run/secrets/<id>). */
+  canary: string;
+  /** Lines after the canary in that secret, e.g. `cache=/tmp/npm-cache\n` so npm must download. */
+  settings?: string;
+  /** Answers on top of the fixture's own. */
+  overrides?: Partial<Answers>;
+  /** Adds or edits files of the copied app before generation. */
+  plant?: (dir: string) => void;
+  /** How `build` gets the CA bundle: the caCert saved in .harden-init.json (default) or --ca-cert. */
+  caVia?: 'answers' | 'flag';
+  /** tmpfs mounts of the hardened run (default /tmp). */
+  tmpfs?: string[];
+}
+
 /**
  * A scratch folder plus the images and containers made in it; `cleanup()` removes them all
  * (call it from afterAll).
@@ -118,14 +136,18 @@ export class DockerLab {
     return { file, needle };
   }
 
-  /** A build secret file holding a unique canary string, in the format `id` is read as. */
-  canarySecret(id: string): { spec: string; needle: string } {
+  /**
+   * A build secret file holding a unique canary string (a comment line, which npm's .npmrc, pip's
+   * pip.conf and a plain file all read without effect), then `settings`, e.g. `cache=/tmp/npm` for npm.
+   */
+  canarySecret(id: string, settings = ''): { spec: string; needle: string } {
     const needle = `CANARY_${id}_${this.suffix.replace(/-/g, '_')}_do_not_ship`;
-    const file = path.join(this.work, `${id}.secret`);
-    // Comment lines: npm (.npmrc), pip (pip.conf) and a plain file all read them without effect.
-    writeFileSync(file, `# ${needle}\n`);
+    const file = path.join(this.work, `${id}-${(this.secrets += 1)}.secret`);
+    writeFileSync(file, `# ${needle}\n${settings}`);
     return { spec: `id=${id},src=${file}`, needle };
   }
+
+  private secrets = 0;
 
   /** `harden-init build --json` of the app; the image is removed by cleanup(). */
   async build(dir: string, tag: string, extraArgs: string[] = []) {
@@ -167,6 +189,27 @@ export class DockerLab {
         })
       : null;
     return { ...answer, uid, user, health };
+  }
+
+  /**
+   * The whole check for one fixture app: generate it with this run's CA bundle and a canary build
+   * secret, build it with `harden-init build` (the CA from .harden-init.json, or `--ca-cert` with
+   * `caVia: 'flag'`), run it hardened and probe it, then search every layer for the CA and the canary.
+   * The caller asserts on what comes back, e.g. (another app is one more call):
+   *   const app = await lab.hardenedApp('node-express', { port: 3000, probePath: '/health', canary: 'npmrc' });
+   *   expect(app.build.exitCode).toBe(0); expect(app.run.uid).toBe(10001); expect(app.image.hits).toEqual([]);
+   */
+  async hardenedApp(name: string, options: HardenedAppOptions) {
+    const ca = await this.caBundle();
+    const canary = this.canarySecret(options.canary, options.settings);
+    const dir = await this.generatedApp(name, { caCert: ca.file, buildSecrets: [options.canary], ...options.overrides }, options.plant);
+    const dockerfile = readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
+    const tag = `harden-init-test/app-${name}:${this.suffix}`;
+    const build = await this.build(dir, tag, ['--secret', canary.spec, ...(options.caVia === 'flag' ? ['--ca-cert', ca.file] : [])]);
+    if (build.exitCode !== 0) return { dir, dockerfile, tag, ca, canary, build, run: null, image: null };
+    const run = await this.runHardened(tag, { port: options.port, probePath: options.probePath, tmpfs: options.tmpfs });
+    const image = await this.imageContents(tag, [ca.needle, canary.needle]);
+    return { dir, dockerfile, tag, ca, canary, build, run, image };
   }
 
   /**
