@@ -116,7 +116,7 @@ const many = timeCommandsInTurn(
     two: [process.execPath, args(2), { cwd: tree }],
     auto: [process.execPath, args(null), { cwd: tree }],
   },
-  { runs: 5 },
+  { runs: 3 },
 );
 rmSync(tree, { recursive: true, force: true });
 const rate = (ms) => Math.round((COPIES * 1000) / ms);
