@@ -72,7 +72,8 @@ const lintRound = (fn) => {
   for (const text of texts) fn(text + tag);
   return Number(process.hrtime.bigint() - start) / 1e6;
 };
-const ours = (text) => lint.lintDockerfile(text, { config });
+// As `harden-init lint` calls it for each file: no text is linted twice, so none is kept.
+const ours = (text) => lint.lintDockerfile(text, { config, keep: false });
 const theirs = (text) => validate(text);
 for (let i = 0; i < 5; i++) {
   lintRound(ours);

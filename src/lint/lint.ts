@@ -69,6 +69,8 @@ export interface LintOptions {
   config?: LintConfig;
   /** Rethrow a rule's exception instead of skipping the rule (for tests). */
   strict?: boolean;
+  /** Keep the parsed text for the calls that follow (fix, retrofit). Default true; false where each text is linted once. */
+  keep?: boolean;
 }
 
 /** The rules a config runs, with their levels; kept for the few configs of a run. */
@@ -140,7 +142,7 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Li
 /** Lints Dockerfile text. Pure, never throws: a parse problem is a finding with alias DL1000. */
 export function lintDockerfile(text: string, options: LintOptions = {}): LintFinding[] {
   try {
-    return lintModel(parseDockerfile(text), options);
+    return lintModel(parseDockerfile(text, { keep: options.keep }), options);
   } catch (error) {
     if (options.strict) throw error;
     return [

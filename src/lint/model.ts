@@ -147,12 +147,12 @@ const models = new WeakMap<Dockerfile, DockerfileModel>();
 
 /**
  * Parses Dockerfile text into the model the rules read. Never throws for any input. The model of
- * a recent text is shared (rules read it, never change it).
+ * a recent text is shared (rules read it, never change it); `keep` as for `parseDockerfileAst`.
  */
-export function parseDockerfile(text: string): DockerfileModel {
+export function parseDockerfile(text: string, options: { keep?: boolean } = {}): DockerfileModel {
   let dockerfile: Dockerfile;
   try {
-    dockerfile = parseDockerfileAst(text);
+    dockerfile = parseDockerfileAst(text, options);
   } catch (error) {
     const model = emptyModel(text);
     model.parseErrors.push({ line: 1, column: 1, message: `cannot parse: ${(error as Error).message}` });

@@ -41,7 +41,7 @@ export function lintFileResult(file: LintTarget, setup: WorkerSetup): FileResult
   try {
     const { absolute, text } = readTarget(path.resolve(setup.cwd, file.target), setup.cwd, file.implicit);
     const name = display(setup.cwd, absolute);
-    return { name, findings: lintDockerfile(text, { file: name, config: setup.config }) };
+    return { name, findings: lintDockerfile(text, { file: name, config: setup.config, keep: false }) };
   } catch (error) {
     if (error instanceof InputError) return { error: { what: error.what, where: error.where, fix: error.fix } };
     throw error;

@@ -49,6 +49,12 @@ describe('each Dockerfile text is parsed once per run', () => {
     expect(repeated).toEqual([]);
   });
 
+  it('keep: false (a run that lints each text once) uses a kept tree but keeps no new one', async () => {
+    const text = fresh('FROM node:22\nCMD node app.js\n');
+    expect((await parses(() => [lintDockerfile(text, { keep: false }), lintDockerfile(text, { keep: false })])).texts).toEqual([text, text]);
+    expect((await parses(() => [lintDockerfile(text), lintDockerfile(text, { keep: false }), lintDockerfile(text)])).texts).toEqual([text]);
+  });
+
   it('harden-init fix --yes: plan (lint, a fix per action, lint again), apply, verify', async () => {
     const app = copy(path.join(import.meta.dirname, '../fix/fixtures/insecure-node'));
     const out = new PassThrough();
