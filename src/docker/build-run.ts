@@ -102,7 +102,8 @@ function plainReporter(write: (text: string) => void) {
 }
 
 async function inkReporter(ctx: CommandContext, title: string) {
-  const [{ render }, { createElement }, { BuildProgress }, { ThemeContext }, { makeTheme }] = await Promise.all([
+  // React is CommonJS, bundled: a dynamic import of it has only its default export.
+  const [{ render }, { default: React }, { BuildProgress }, { ThemeContext }, { makeTheme }] = await Promise.all([
     import('ink'),
     import('react'),
     import('../ui/components/BuildProgress.js'),
@@ -112,7 +113,7 @@ async function inkReporter(ctx: CommandContext, title: string) {
   const seenAt = new Map<number, number>();
   let latest: BuildProgress = { steps: [], errors: [] };
   const view = () =>
-    createElement(ThemeContext.Provider, { value: makeTheme(ctx.color) }, createElement(BuildProgress, { progress: latest, seenAt, now: Date.now(), title }));
+    React.createElement(ThemeContext.Provider, { value: makeTheme(ctx.color) }, React.createElement(BuildProgress, { progress: latest, seenAt, now: Date.now(), title }));
   const app = render(view(), { stdout: ctx.stdout as NodeJS.WriteStream, stderr: ctx.stderr as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: true });
   const timer = setInterval(() => app.rerender(view()), 250);
   return {

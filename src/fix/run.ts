@@ -176,9 +176,10 @@ async function chooseImage(root: string, options: FixOptions, engine: Engine | n
 }
 
 async function chooseInteractively(actions: FixAction[], before: FindingCounts, scanLabel: string, ctx: CommandContext): Promise<string[] | null> {
-  const [{ render }, { createElement }, { FixApp }] = await Promise.all([import('ink'), import('react'), import('./ui/FixApp.js')]);
+  // React is CommonJS, bundled: a dynamic import of it has only its default export.
+  const [{ render }, { default: React }, { FixApp }] = await Promise.all([import('ink'), import('react'), import('./ui/FixApp.js')]);
   let chosen: string[] | null = null;
-  const instance = render(createElement(FixApp, { actions, before, scanLabel, color: ctx.color, onDone: (ids: string[] | null) => (chosen = ids) }), {
+  const instance = render(React.createElement(FixApp, { actions, before, scanLabel, color: ctx.color, onDone: (ids: string[] | null) => (chosen = ids) }), {
     stdin: ctx.stdin as NodeJS.ReadStream,
     stdout: ctx.stdout as NodeJS.WriteStream,
     exitOnCtrlC: true,
