@@ -1,0 +1,103 @@
+// The one rule every shell follows to go through the questions: which it skips, which answers it
+// takes without asking (valid flags; when accepting the detected answers, what detection or the
+// answers file filled and the safe defaults), and which it asks.
+import { QUESTIONS, askedOnAccept, isAsked, type Question, type QuestionContext, type QuestionId } from './model.js';
+import { questionContext, type Preset, type ResolveInput } from './resolve.js';
+
+/**
+ * How a shell goes through the questions: `accept` takes every answer detection (or an answers
+ * file) filled and the safe defaults, and asks only the rest and the choices that matter; `all`
+ * asks every question, one by one.
+ */
+export type Walk = 'accept' | 'all';
+
+/** Where an answer taken without asking came from. */
+export type TakenFrom = 'flag' | 'file' | 'detected' | 'default';
+
+/** What a shell does with one question, given the answers so far. */
+export type Turn =
+  /** Not asked at all here (the health check without a port). */
+  | { kind: 'skip' }
+  /** Answered without asking: a valid flag, or (accepting) a detected answer or safe default. */
+  | { kind: 'take'; text: string; source: TakenFrom }
+  /** Asked, with the suggested answer; `problem` when a flag gave an answer that does not validate. */
+  | { kind: 'ask'; suggested: string; problem: string | null };
+
+/**
+ * The one rule every shell follows for a question: skip it, take an answer, or ask it.
+ * `answered` is what the user already answered (kept as the suggestion, never a reason to skip).
+ */
+export function turnFor(question: Question, ctx: QuestionContext, preset: Preset | undefined, walk: Walk, answered?: string): Turn {
+  if (!isAsked(question, ctx)) return { kind: 'skip' };
+  if (preset?.source === 'flag') {
+    const problem = question.validate(preset.text, ctx);
+    return problem === null ? { kind: 'take', text: preset.text, source: 'flag' } : { kind: 'ask', suggested: answered ?? preset.text, problem };
+  }
+  const suggested = answered ?? preset?.text ?? question.default(ctx);
+  if (walk === 'accept' && !question.confirm && question.validate(suggested, ctx) === null) {
+    if (preset) return { kind: 'take', text: suggested, source: 'file' };
+    if (!askedOnAccept(question, ctx)) return { kind: 'take', text: suggested, source: question.detected ? 'detected' : 'default' };
+  }
+  return { kind: 'ask', suggested, problem: null };
+}
+
+/**
+ * The questions in order with what a shell does with each, from the answers so far; asked
+ * questions are assumed to keep their suggestion (for previews and progress counts).
+ */
+export function walkQuestions(input: ResolveInput, presets: Map<QuestionId, Preset>, walk: Walk, answered: Partial<Record<QuestionId, string>> = {}): Array<{ question: Question; turn: Turn }> {
+  const values = { ...answered };
+  const turns: Array<{ question: Question; turn: Turn }> = [];
+  for (const question of QUESTIONS) {
+    const turn = turnFor(question, questionContext(input, values), presets.get(question.id), walk, values[question.id]);
+    turns.push({ question, turn });
+    if (turn.kind === 'take') values[question.id] = turn.text;
+    else if (turn.kind === 'ask') values[question.id] = turn.suggested;
+  }
+  return turns;
+}
+
+/** What accepting the detected answers at once does, for the screen that offers it. */
+export interface AcceptPreview {
+  /** Answers repo detection gives, in question order: taken (with where they came from) or, when detection could not fill them, asked. */
+  detected: Array<{ question: Question; text: string; source: TakenFrom | null }>;
+  /** Settings taken with their safe default (or a flag's value). */
+  defaults: Array<{ question: Question; text: string }>;
+  /** The questions still asked, in order. */
+  asked: Question[];
+}
+
+export function acceptPreview(input: ResolveInput, presets: Map<QuestionId, Preset>, answered: Partial<Record<QuestionId, string>> = {}): AcceptPreview {
+  const preview: AcceptPreview = { detected: [], defaults: [], asked: [] };
+  for (const { question, turn } of walkQuestions(input, presets, 'accept', answered)) {
+    if (turn.kind === 'skip') continue;
+    if (turn.kind === 'ask') preview.asked.push(question);
+    if (question.detected) preview.detected.push({ question, text: turn.kind === 'take' ? turn.text : turn.suggested, source: turn.kind === 'take' ? turn.source : null });
+    else if (turn.kind === 'take') preview.defaults.push({ question, text: turn.text });
+  }
+  return preview;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** What Enter (or yes) does when accepting: `accepts these answers, then asks the base image and the security contact`. */
+export function acceptSentence(preview: AcceptPreview): string {
+  const asked = preview.asked.map((question) => `the ${question.name}`);
+  return asked.length > 0 ? `accepts these answers, then asks ${listed(asked)}` : 'accepts these answers and goes to the review';
+}
+
+/** The defaults accepting takes, as one line: `user id 10001 · app folder /app · ...`. */
+export function defaultsLine(preview: AcceptPreview): string {
+  return preview.defaults.map(({ question, text }) => `${question.name} ${text}`).join(' · ');
+}
+
+/** What a detected answer shows beside its value: where it came from when not from detection. */
+export function sourceNote(source: TakenFrom | null): string {
+  return source === 'flag' ? ' (flag)' : source === 'file' ? ' (answers file)' : '';
+}
+
+/** Shown instead of an answer detection could not fill. */
+export const NOT_DETECTED = 'not found: asked next';

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Detection } from '../../src/detect/types.js';
+import { QUESTIONS, askedOnAccept, questionById } from '../../src/questions/model.js';
+import { presetAnswers, questionContext, type ResolveInput } from '../../src/questions/resolve.js';
+import { acceptPreview, acceptSentence, defaultsLine, listed, turnFor, walkQuestions } from '../../src/questions/walk.js';
+
+const now = new Date('2025-03-15T10:20:30Z');
+
+const express: Detection = {
+  language: 'node',
+  packageManager: 'npm',
+  version: null,
+  framework: 'express',
+  build: null,
+  start: 'node app.js',
+  install: 'npm ci',
+  port: 3000,
+  workspace: false,
+  apps: [],
+  evidence: [],
+  warnings: [],
+};
+
+const input = (over: Partial<ResolveInput> = {}): ResolveInput => ({
+  flags: {},
+  detection: express,
+  metadata: { author: 'Shop Team <sec@shop.example>' },
+  gitEmail: null,
+  now,
+  ...over,
+});
+
+const asked = (over: Partial<ResolveInput> = {}, walk: 'accept' | 'all' = 'accept') => {
+  const resolved = input(over);
+  return walkQuestions(resolved, presetAnswers(resolved), walk)
+    .filter(({ turn }) => turn.kind === 'ask')
+    .map(({ question }) => question.id);
+};
+
+describe('the question model: what accepting the detected answers still asks', () => {
+  it('every question is a detected answer, a choice that matters, or a setting whose default is valid', () => {
+    const ctx = questionContext(input({ detection: { ...express, version: '22' } }), {});
+    for (const question of QUESTIONS) {
+      expect(question.name.length, question.id).toBeGreaterThan(0);
+      if (question.detected || question.confirm) continue;
+      expect(askedOnAccept(question, ctx), question.id).toBe(false);
+    }
+    expect(QUESTIONS.filter((q) => q.confirm).map((q) => q.id)).toEqual(['app', 'base', 'contact']);
+  });
+
+  it('asks what detection could not fill, then the base image and the security contact', () => {
+    expect(asked()).toEqual(['runtimeVersion', 'base', 'contact']);
+    expect(asked({ detection: { ...express, version: '20' } })).toEqual(['base', 'contact']);
+    expect(asked({ detection: { ...express, version: '20', port: null, start: null } })).toEqual(['startCommand', 'port', 'base', 'contact']);
+  });
+
+  it('without a detection, asks every answer detection would have given', () => {
+    expect(asked({ detection: null })).toEqual(['language', 'packageManager', 'runtimeVersion', 'framework', 'buildCommand', 'startCommand', 'port', 'base', 'contact']);
+    expect(asked({ detection: { ...express, language: 'unknown', packageManager: 'none' } })).toContain('language');
+  });
+
+  it('a language other than the detected one makes its package manager, version and start command undetected', () => {
+    const resolved = input({ detection: { ...express, version: '20' } });
+    const ctx = questionContext(resolved, { language: 'python' });
+    expect(askedOnAccept(questionById('packageManager'), ctx)).toBe(true);
+    expect(askedOnAccept(questionById('runtimeVersion'), ctx)).toBe(true);
+    expect(askedOnAccept(questionById('startCommand'), ctx)).toBe(true);
+    expect(askedOnAccept(questionById('port'), ctx)).toBe(false);
+  });
+
+  it('valid flags are taken, an invalid one is asked with its problem; walking every answer asks the rest', () => {
+    expect(asked({ flags: { runtimeVersion: '20', base: 'alpine', contact: 'sec@shop.example' } })).toEqual([]);
+    const resolved = input({ flags: { port: '99999' } });
+    const port = turnFor(questionById('port'), questionContext(resolved, {}), presetAnswers(resolved).get('port'), 'accept');
+    expect(port).toEqual({ kind: 'ask', suggested: '99999', problem: 'must be at most 65535' });
+    expect(asked({ flags: { port: '8080' } }, 'all')).toEqual(QUESTIONS.filter((q) => q.id !== 'app' && q.id !== 'port').map((q) => q.id));
+  });
+
+  it('an answers file fills answers like detection does; the choices that matter are still asked', () => {
+    expect(asked({ answersFile: { path: '.harden-init.json', data: { runtimeVersion: '20', base: 'slim' } } })).toEqual(['base', 'contact']);
+  });
+
+  it('a workspace asks which app first', () => {
+    const workspace: Detection = { ...express, version: '20', workspace: true, apps: [{ ...express, version: '20', path: 'apps/api' }] };
+    expect(asked({ detection: workspace })).toEqual(['app', 'base', 'contact']);
+  });
+
+  it('an answer the user already gave is kept as the suggestion, never a reason to skip', () => {
+    const resolved = input();
+    const turn = turnFor(questionById('runtimeVersion'), questionContext(resolved, {}), undefined, 'accept', '24');
+    expect(turn).toEqual({ kind: 'ask', suggested: '24', problem: null });
+  });
+});
+
+describe('the accept preview both shells show', () => {
+  it('lists the detected answers, the defaults taken, and what is still asked', () => {
+    const resolved = input({ flags: { port: '8080' } });
+    const preview = acceptPreview(resolved, presetAnswers(resolved));
+    expect(preview.detected.map(({ question, text, source }) => [question.name, text, source])).toEqual([
+      ['language', 'node', 'detected'],
+      ['package manager', 'npm', 'detected'],
+      ['runtime version', '22', null],
+      ['framework', 'express', 'detected'],
+      ['build', 'none', 'detected'],
+      ['start', 'node app.js', 'detected'],
+      ['port', '8080', 'flag'],
+    ]);
+    expect(acceptSentence(preview)).toBe('accepts these answers, then asks the runtime version, the base image and the security contact');
+    expect(defaultsLine(preview)).toBe(
+      'health check none · build secrets none · user id 10001 · app folder /app · disclosure policy none · security.txt expiry 2026-03-14T00:00:00Z · security.txt URL none',
+    );
+  });
+
+  it('says when nothing is left to ask', () => {
+    const resolved = input({ flags: { runtimeVersion: '20', base: 'alpine', contact: 'sec@shop.example' } });
+    expect(acceptSentence(acceptPreview(resolved, presetAnswers(resolved)))).toBe('accepts these answers and goes to the review');
+  });
+
+  it('lists in English', () => {
+    expect([listed([]), listed(['a']), listed(['a', 'b']), listed(['a', 'b', 'c'])]).toEqual(['', 'a', 'a and b', 'a, b and c']);
+  });
+});
