@@ -1,7 +1,8 @@
 import { Box, Text, useStdout } from 'ink';
 import type { ReactNode } from 'react';
 import { hintsFor, type FooterContext } from '../keys.js';
-import { flowTitles, type Progress, type ScreenKind } from '../state.js';
+import { flowTitles, type Progress } from '../flow.js';
+import type { ScreenKind } from '../state.js';
 import { useTheme } from './theme-context.js';
 
 /** Header with the progress indicator, the step's body, and the key hints of this screen. */
