@@ -1,13 +1,9 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
-import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runPlain, type PlainResult } from '../../src/prompts/plain.js';
-import { makeTheme } from '../../src/ui/theme.js';
-import { createInitActions } from '../../src/write/run.js';
 import { fixturesDir } from '../helpers/paths.js';
+import { DOWN, ENTER, answerDefaults, startPlain as startSession } from './session.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -23,62 +19,7 @@ function project(): string {
   return dir;
 }
 
-/** Runs the plain prompts over the real actions and write layer, with a scripted keyboard. */
-function startPlain(dir: string) {
-  const stdin = new PassThrough();
-  let output = '';
-  const stdout = new Writable({
-    write(chunk, _encoding, done) {
-      output += chunk.toString();
-      done();
-    },
-  });
-  // Like process.stdout, the terminal outlives each prompt (the prompts end their output stream when done).
-  stdout.end = (() => stdout) as typeof stdout.end;
-  const flags = { contact: 'mailto:security@example.com', pin: false };
-  const run: Promise<PlainResult> = runPlain({
-    input: { flags, detection: null, now: new Date('2026-01-01T00:00:00Z') },
-    actions: createInitActions(dir),
-    dirLabel: dir,
-    theme: makeTheme(false),
-    force: false,
-    stdin,
-    stdout,
-  });
-  let seen = 0;
-  /** Waits (bounded, polling) until the output past what was answered shows `text`. */
-  const waitFor = async (text: string | RegExp, timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const plain = stripVTControlCharacters(output);
-      const fresh = plain.slice(seen);
-      const match = typeof text === 'string' ? (fresh.includes(text) ? { index: fresh.indexOf(text), 0: text } : null) : text.exec(fresh);
-      if (match) {
-        // What follows the match is still unseen: the next wait looks there.
-        seen += match.index + match[0].length;
-        return fresh.slice(0, match.index + match[0].length);
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; output:\n${stripVTControlCharacters(output).slice(-2000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
-  const send = (keys: string) => stdin.write(keys);
-  return { run, waitFor, send, output: () => stripVTControlCharacters(output) };
-}
-
-const ENTER = '\r';
-const DOWN = '\u001b[B';
-
-/** Enter on every question until the review starts. */
-async function answerDefaults(session: ReturnType<typeof startPlain>) {
-  for (;;) {
-    const fresh = await session.waitFor(/(^|\n)\? (How should Dockerfile change\?)?/);
-    if (fresh.includes('How should Dockerfile change?')) return fresh;
-    session.send(ENTER);
-    // One Enter per question: wait for it to be answered before looking for the next.
-    await session.waitFor('✔');
-  }
-}
+const startPlain = (dir: string) => startSession(dir, { contact: 'mailto:security@example.com', pin: false });
 
 describe('--plain on a folder with a Dockerfile', () => {
   it('offers both ways; the patch series asks hunk by hunk and writes the accepted ones after a backup', async () => {
