@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandContext } from '../cli/context.js';
-import { Cancelled, InputError, UsageError } from '../cli/errors.js';
+import { Cancelled, EXIT, InputError, UsageError, reportError } from '../cli/errors.js';
 import type { AppFacts, Detection, Evidence, RepoSnapshot } from '../detect/types.js';
 import type { GenerateResult } from '../generate/types.js';
 import type { Answers } from '../questions/answers.js';
@@ -337,19 +337,33 @@ function generateFailure(error: unknown): never {
   throw error;
 }
 
-/** Runs the command the user picked in the next-steps screen, if this version has it. */
+/**
+ * Runs the command the user picked in the next-steps screen. It reports its own result (its output,
+ * then one summary line), but the wizard succeeded whatever it finds: init still exits 0.
+ */
 async function handOver(argv: string[], ctx: CommandContext): Promise<number> {
   const { parseArgv } = await import('../cli/program.js');
-  ctx.stdout.write(`\n$ harden-init ${argv.join(' ')}\n`);
-  const parsed = parseArgv(argv, ctx);
-  if (parsed.kind === 'exit') return parsed.exitCode;
+  const command = `harden-init ${argv.join(' ')}`;
+  ctx.stdout.write(`\n$ ${command}\n`);
+  let code: number;
   try {
-    return await parsed.def.run(parsed.args, parsed.options, parsed.ctx);
+    const parsed = parseArgv(argv, ctx);
+    code = parsed.kind === 'exit' ? parsed.exitCode : await parsed.def.run(parsed.args, parsed.options, parsed.ctx);
   } catch (error) {
-    if (error instanceof UsageError && /is not available/.test(error.what)) {
-      ctx.stdout.write(`harden-init ${argv[0]} is not available in this version yet; run it later: harden-init ${argv.join(' ')}\n`);
-      return 0;
-    }
-    throw error;
+    const { line, exitCode } = reportError(error, ctx.debug);
+    if (line) ctx.stderr.write(`${line}\n`);
+    code = exitCode;
   }
+  const summary = nextStepSummary(command, code);
+  ctx.stdout.write(`\n${paint(makeTheme(ctx.color), summary.token, summary.text)}\n`);
+  return 0;
+}
+
+/** The line the wizard ends on after the next step it ran: that step's result, by its exit code. */
+export function nextStepSummary(command: string, exitCode: number): { text: string; token: 'success' | 'warning' | 'error' } {
+  const written = 'the files harden-init wrote are in place';
+  if (exitCode === EXIT.ok) return { text: `✔ ${command}: done`, token: 'success' };
+  if (exitCode === EXIT.findings) return { text: `! ${command}: found problems (exit 1, listed above); ${written}`, token: 'warning' };
+  if (exitCode === 130) return { text: `${command}: cancelled; ${written}`, token: 'warning' };
+  return { text: `✗ ${command}: failed (exit ${exitCode}, see above); ${written}, run it again once that is fixed`, token: 'error' };
 }
