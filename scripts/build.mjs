@@ -11,7 +11,7 @@ const BUNDLED = new Set(['commander', 'dockerfile-ast']);
 // chunks that render, as a fully bundled Ink app is, so the first frame waits for a few files
 // instead. React runs its production build; Ink's devtools (DEV=true, which would read Ink's own
 // package.json and import react-devtools-core, neither of them in the bundle) are left out.
-const UI_BUNDLED = new Set(['ink', 'react', '@inkjs/ui']);
+const UI_BUNDLED = new Set(['ink', 'react', 'cli-spinners']);
 const UI_BUILD = {
   alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.js' },
   define: { 'process.env.NODE_ENV': '"production"' },
