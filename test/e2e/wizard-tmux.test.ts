@@ -75,6 +75,27 @@ describeWith(TmuxSession.available() ? null : 'no tmux on PATH', 'wizard in a te
     expect(screen).toContain('question 1 of 6');
   });
 
+  it('keys pressed on the first frame are not echoed into it, and Ctrl+C there quits writing nothing', async () => {
+    const { dir, session } = await start('--no-pin');
+    const before = await folderState(dir);
+    await session.waitFor((screen) => screen.includes('harden-init step 1 of 8'), 'the first frame');
+    session.send('Enter');
+    const screen = await session.waitFor((s) => /Found in|\? Which/.test(s), 'the detected answers');
+    // One header, at the top: an echoed newline would have pushed the frame down a line.
+    expect(screen.match(/harden-init step/g)).toHaveLength(1);
+    expect(screen.startsWith('harden-init step')).toBe(true);
+
+    const quick = await start('--no-pin');
+    const untouched = await folderState(quick.dir);
+    await quick.session.waitFor((s) => s.includes('harden-init step 1 of 8'), 'the first frame');
+    quick.session.send('C-c');
+    const quit = await quick.session.waitFor(finished, 'the wizard to quit');
+    expect(exitCodeIn(quit)).toBe(130);
+    expect(quit).toContain('Cancelled: nothing was written.');
+    expect(await folderState(quick.dir)).toEqual(untouched);
+    expect(await folderState(dir)).toEqual(before);
+  });
+
   it('Ctrl+C midway leaves the folder byte-identical', async () => {
     const { dir, session } = await start('--no-pin');
     const before = await folderState(dir);
