@@ -3,6 +3,7 @@
 // when the detected answers are accepted at once, as the wizard.
 import { confirm, expand, input, select } from '@inquirer/prompts';
 import type { Readable, Writable } from 'node:stream';
+import { evidenceText } from '../detect/format.js';
 import { QUESTIONS, normalizeAnswer, stepOf, type QuestionId, type StepId } from '../questions/model.js';
 import { buildAnswers, presetAnswers, questionContext, type ResolveInput } from '../questions/resolve.js';
 import { NOT_DETECTED, acceptPreview, acceptSentence, defaultsLine, sourceNote, turnFor, type Walk } from '../questions/walk.js';
@@ -82,7 +83,7 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
   if (resolveInput.detection) {
     for (const { question, text, source } of preview.detected) say(`  ${question.name.padEnd(16)} ${source === null ? paint(theme, 'warning', NOT_DETECTED) : text}${sourceNote(source)}`);
     if (resolveInput.detection.evidence.length > 0) say('Evidence:');
-    for (const item of resolveInput.detection.evidence) say(`  ${item.file}: ${item.fact}`);
+    for (const item of resolveInput.detection.evidence) say(`  ${evidenceText(item)}`);
     for (const warning of resolveInput.detection.warnings) say(paint(theme, 'warning', `  ! ${warning}`));
   }
   if (preview.defaults.length > 0) say(paint(theme, 'muted', `Defaults for the rest: ${defaultsLine(preview)}`));
@@ -106,6 +107,8 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
     }
     if (turn.problem) say(paint(theme, 'warning', `${question.flag.long} ${turn.problem}`));
     const suggested = turn.suggested;
+    const detected = presets.has(question.id) ? null : question.detected?.(ctx);
+    if (detected) say(paint(theme, 'muted', `  detected: ${detected}`));
     const choices = question.choices ? question.choices(ctx) : [];
     if (question.kind === 'select' && choices.length > 0) {
       const answer = await select(

@@ -1,6 +1,8 @@
 // The one question model: data that the wizard, the plain prompts and the flags all read.
 // No dependencies beyond plain TypeScript, so the CLI can declare its flags from it at start-up.
-import type { AppFacts, AppMetadata, Detection } from '../detect/types.js';
+import { evidenceText } from '../detect/format.js';
+import { healthEvidence } from '../detect/health/route.js';
+import type { AppFacts, AppMetadata, Detection, Evidence } from '../detect/types.js';
 import { BASE_KINDS, DEFAULT_RUNTIME_VERSIONS, LANGUAGES, PACKAGE_MANAGERS, type AnswerLanguage, type BaseKind } from './kinds.js';
 
 /** Package metadata (package.json, pyproject.toml, ...): defaults for the contact and the OCI labels. */
@@ -41,11 +43,14 @@ export const STEPS: readonly Step[] = [
   { id: 'security', title: 'Security contact', intro: 'security.txt (RFC 9116) tells researchers where to report a vulnerability.' },
 ];
 
+/** Facts of one app and, where detection gave it, where each came from. */
+export type ChosenFacts = AppFacts & { evidence?: Evidence[] };
+
 /** What a question's default, choices and when-to-ask may look at. */
 export interface QuestionContext {
   detection: Detection | null;
-  /** Facts of the chosen app (the repo itself, or one workspace app). */
-  facts: AppFacts | null;
+  /** Facts of the chosen app (the repo itself, or one workspace app), with the evidence for them. */
+  facts: ChosenFacts | null;
   metadata: AppMetadata;
   gitEmail: string | null;
   now: Date;
@@ -91,6 +96,8 @@ export interface Question {
   choices?(ctx: QuestionContext): Choice[];
   /** The suggested answer as text; '' when there is none and the user must answer. */
   default(ctx: QuestionContext): string;
+  /** Where a detected default was found (`src/server.js:12: health route app.get('/healthz')`), shown with the question; null when none. */
+  detected?(ctx: QuestionContext): string | null;
   /** Normalises what the user typed (trims, adds `mailto:` to a bare email); defaults to trim. */
   normalize?(text: string): string;
   /** null when valid, else a short message such as `must be at most 65535`. */
@@ -98,11 +105,13 @@ export interface Question {
   /** Skip the question when this says no (its answer keeps the schema default). */
   when?(ctx: QuestionContext): boolean;
   /**
-   * For answers that repo detection gives (language, commands, port): whether it gave this one.
-   * Accepting the detected answers takes those it gave and asks the others. Absent: a setting
-   * whose default is safe to take (user id, app folder, health check...).
+   * For answers that repo detection gives (language, commands, port, health route): whether it gave
+   * this one. Accepting the detected answers takes those it gave and asks the others. Absent: a
+   * setting whose default is safe to take (user id, app folder...).
    */
-  detected?(ctx: QuestionContext): boolean;
+  filled?(ctx: QuestionContext): boolean;
+  /** With `filled`: when detection did not fill it, the default is still safe to take (no health route: none). */
+  fallback?: boolean;
   /** A choice that matters enough to be asked even when the detected answers are accepted at once. */
   confirm?: boolean;
   /** Text -> answers value. */
@@ -191,6 +200,13 @@ function defaultContact(ctx: QuestionContext): string {
   return '';
 }
 
+/** The health route detection found in the app's code, while the language is still the detected one. */
+function detectedHealthcheck(ctx: QuestionContext): string | null {
+  const facts = ctx.facts;
+  if (!facts?.healthcheck || (ctx.values.language !== undefined && ctx.values.language !== facts.language)) return null;
+  return facts.healthcheck;
+}
+
 function defaultStart(ctx: QuestionContext): string {
   if (ctx.facts?.start && (ctx.values.language === undefined || ctx.values.language === ctx.facts.language)) return ctx.facts.start;
   switch (language(ctx)) {
@@ -269,7 +285,7 @@ export const QUESTIONS: readonly Question[] = [
     prompt: 'Which language is the app written in?',
     name: 'language',
     help: 'Decides the build stage toolchain and the runtime the final image keeps. Detected from manifest files such as package.json, pyproject.toml or go.mod.',
-    detected: (ctx) => factsOfLanguage(ctx) !== null,
+    filled: (ctx) => factsOfLanguage(ctx) !== null,
     field: 'language',
     flag: { ...commandFlag('--language', 'language', '<name>', 'language of the app'), choices: LANGUAGES },
     choices: () => LANGUAGES.map((value) => ({ value, label: value })),
@@ -285,7 +301,7 @@ export const QUESTIONS: readonly Question[] = [
     prompt: 'Which package manager installs the dependencies?',
     name: 'package manager',
     help: 'The build stage installs dependencies with it from the lock file (npm ci, pip install -r, go mod download...), so builds are reproducible.',
-    detected: (ctx) => {
+    filled: (ctx) => {
       const facts = factsOfLanguage(ctx);
       return Boolean(facts && (facts.packageManager !== 'none' || PACKAGE_MANAGERS[language(ctx)!].includes('none')));
     },
@@ -314,7 +330,7 @@ export const QUESTIONS: readonly Question[] = [
     prompt: 'Which runtime version should the image use?',
     name: 'runtime version',
     help: 'The image pins this version (tag and digest) in both stages, so a rebuild never silently upgrades the runtime. Detected from engines, .nvmrc, .python-version, go.mod and friends.',
-    detected: (ctx) => Boolean(factsOfLanguage(ctx)?.version),
+    filled: (ctx) => Boolean(factsOfLanguage(ctx)?.version),
     field: 'runtimeVersion',
     flag: commandFlag('--runtime-version', 'runtimeVersion', '<version>', 'runtime version, e.g. 22 or 3.12'),
     default: (ctx) => {
@@ -333,7 +349,7 @@ export const QUESTIONS: readonly Question[] = [
     prompt: 'Which framework does it use (or none)?',
     name: 'framework',
     help: 'Some frameworks need a specific build output or start command (Next.js standalone output, gunicorn for Django). Type none for plain apps.',
-    detected: (ctx) => factsOfLanguage(ctx) !== null,
+    filled: (ctx) => factsOfLanguage(ctx) !== null,
     field: 'framework',
     flag: commandFlag('--framework', 'framework', '<name>', 'express, next, django, spring-boot, ... or none'),
     default: (ctx) => orNone(ctx.facts?.framework),
@@ -348,7 +364,7 @@ export const QUESTIONS: readonly Question[] = [
     prompt: 'Which command builds the app (or none)?',
     name: 'build',
     help: 'Runs in the build stage after dependencies are installed; only its output is copied into the final image.',
-    detected: (ctx) => factsOfLanguage(ctx) !== null,
+    filled: (ctx) => factsOfLanguage(ctx) !== null,
     field: 'buildCommand',
     flag: commandFlag('--build-command', 'buildCommand', '<cmd>', 'command that builds the app, or none'),
     default: (ctx) => orNone(ctx.facts?.build),
@@ -363,7 +379,7 @@ export const QUESTIONS: readonly Question[] = [
     prompt: 'Which command starts the app?',
     name: 'start',
     help: 'Becomes the exec-form CMD of the final image (no shell in between, so signals reach your app).',
-    detected: (ctx) => Boolean(factsOfLanguage(ctx)?.start),
+    filled: (ctx) => Boolean(factsOfLanguage(ctx)?.start),
     field: 'startCommand',
     flag: commandFlag('--start-command', 'startCommand', '<cmd>', 'command that starts the app'),
     default: defaultStart,
@@ -378,7 +394,7 @@ export const QUESTIONS: readonly Question[] = [
     prompt: 'Which port does the app listen on (or none)?',
     name: 'port',
     help: 'Documented with EXPOSE and used by the health check and compose.yaml. Pick a port above 1024: the app runs as a non-root user.',
-    detected: (ctx) => Boolean(ctx.facts?.port),
+    filled: (ctx) => Boolean(ctx.facts?.port),
     field: 'port',
     flag: commandFlag('--port', 'port', '<number>', 'port the app listens on'),
     default: (ctx) => (ctx.facts?.port ? String(ctx.facts.port) : 'none'),
@@ -392,11 +408,17 @@ export const QUESTIONS: readonly Question[] = [
     kind: 'text',
     prompt: 'Which HTTP path answers health checks (or none)?',
     name: 'health check',
-    help: 'The image gets a HEALTHCHECK that requests this path with the runtime itself (distroless has no curl). none: the Dockerfile says why there is none.',
+    help: 'The image gets a HEALTHCHECK that requests this path with the runtime itself (distroless has no curl). Suggested from a health route the code defines (/healthz, /health, /livez, /ready, /ping, Spring\'s actuator). none: the Dockerfile says why there is none.',
+    filled: (ctx) => detectedHealthcheck(ctx) !== null,
+    fallback: true,
     field: 'healthcheck',
     flag: commandFlag('--healthcheck', 'healthcheck', '<path|none>', 'HTTP path the health check requests, or none'),
     when: (ctx) => (ctx.values.port ?? 'none').toLowerCase() !== 'none',
-    default: () => 'none',
+    default: (ctx) => detectedHealthcheck(ctx) ?? 'none',
+    detected: (ctx) => {
+      const evidence = detectedHealthcheck(ctx) ? healthEvidence(ctx.facts?.evidence) : null;
+      return evidence ? evidenceText(evidence) : null;
+    },
     validate: (text) => (/^(none|\/\S*)$/.test(text) ? null : 'must be an absolute path like /health, or none'),
     toValue: (text) => text,
     toText: (value) => (value === undefined || value === null ? 'none' : String(value)),
@@ -561,7 +583,7 @@ export function stepOf(id: StepId): Step {
 }
 
 /** Facts of the chosen app: a workspace app's own facts, else the top-level detection. */
-export function factsFor(detection: Detection | null, app: string | undefined): AppFacts | null {
+export function factsFor(detection: Detection | null, app: string | undefined): ChosenFacts | null {
   if (!detection) return null;
   if (app && app !== '.') {
     const found = detection.apps.find((candidate) => candidate.path === app);
@@ -581,7 +603,7 @@ export function normalizeAnswer(question: Question, text: string): string {
  */
 export function askedOnAccept(question: Question, ctx: QuestionContext): boolean {
   if (question.confirm) return true;
-  if (question.detected && !question.detected(ctx)) return true;
+  if (question.filled && !question.filled(ctx) && !question.fallback) return true;
   return question.validate(normalizeAnswer(question, question.default(ctx)), ctx) !== null;
 }
 

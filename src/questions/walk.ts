@@ -36,7 +36,7 @@ export function turnFor(question: Question, ctx: QuestionContext, preset: Preset
   const suggested = answered ?? preset?.text ?? question.default(ctx);
   if (walk === 'accept' && !question.confirm && question.validate(suggested, ctx) === null) {
     if (preset) return { kind: 'take', text: suggested, source: 'file' };
-    if (!askedOnAccept(question, ctx)) return { kind: 'take', text: suggested, source: question.detected ? 'detected' : 'default' };
+    if (!askedOnAccept(question, ctx)) return { kind: 'take', text: suggested, source: question.filled?.(ctx) ? 'detected' : 'default' };
   }
   return { kind: 'ask', suggested, problem: null };
 }
@@ -72,7 +72,7 @@ export function acceptPreview(input: ResolveInput, presets: Map<QuestionId, Pres
   for (const { question, turn } of walkQuestions(input, presets, 'accept', answered)) {
     if (turn.kind === 'skip') continue;
     if (turn.kind === 'ask') preview.asked.push(question);
-    if (question.detected) preview.detected.push({ question, text: turn.kind === 'take' ? turn.text : turn.suggested, source: turn.kind === 'take' ? turn.source : null });
+    if (question.filled) preview.detected.push({ question, text: turn.kind === 'take' ? turn.text : turn.suggested, source: turn.kind === 'take' ? turn.source : null });
     else if (turn.kind === 'take') preview.defaults.push({ question, text: turn.text });
   }
   return preview;
@@ -96,7 +96,7 @@ export function defaultsLine(preview: AcceptPreview): string {
 
 /** What a detected answer shows beside its value: where it came from when not from detection. */
 export function sourceNote(source: TakenFrom | null): string {
-  return source === 'flag' ? ' (flag)' : source === 'file' ? ' (answers file)' : '';
+  return source === 'flag' ? ' (flag)' : source === 'file' ? ' (answers file)' : source === 'default' ? ' (not found in the code)' : '';
 }
 
 /** Shown instead of an answer detection could not fill. */

@@ -32,7 +32,8 @@ describe('--plain follows the same rule as the wizard', () => {
     const summary = await plain.waitFor('Accept these answers?');
     expect(summary).toMatch(/runtime version\s+22\n/);
     expect(summary).toMatch(/port\s+3000\n/);
-    expect(summary).toContain('Defaults for the rest: health check none · build secrets none · user id 10001 · app folder /app');
+    expect(summary).toMatch(/health check\s+none \(not found in the code\)\n/);
+    expect(summary).toContain('Defaults for the rest: build secrets none · user id 10001 · app folder /app');
     expect(summary).toContain('Yes (Enter) accepts these answers, then asks the base image and the security contact; no goes through every answer, one by one.');
     plain.send(ENTER);
     await plain.waitFor('✔');

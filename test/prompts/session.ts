@@ -1,21 +1,11 @@
-import { PassThrough, Writable } from 'node:stream';
-import { stripVTControlCharacters } from 'node:util';
 import { runPlain, type PlainResult } from '../../src/prompts/plain.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { createInitActions } from '../../src/write/run.js';
+import { fakeTerminal } from './terminal.js';
 
 /** Runs the plain prompts over the real actions and write layer, with a scripted keyboard. */
 export function startPlain(dir: string, flags: Record<string, unknown>) {
-  const stdin = new PassThrough();
-  let output = '';
-  const stdout = new Writable({
-    write(chunk, _encoding, done) {
-      output += chunk.toString();
-      done();
-    },
-  });
-  // Like process.stdout, the terminal outlives each prompt (the prompts end their output stream when done).
-  stdout.end = (() => stdout) as typeof stdout.end;
+  const { stdin, stdout, text: output } = fakeTerminal();
   const run: Promise<PlainResult> = runPlain({
     input: { flags, detection: null, now: new Date('2026-01-01T00:00:00Z') },
     actions: createInitActions(dir),
@@ -30,7 +20,7 @@ export function startPlain(dir: string, flags: Record<string, unknown>) {
   const waitFor = async (text: string | RegExp, timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const plain = stripVTControlCharacters(output);
+      const plain = output();
       const fresh = plain.slice(seen);
       const match = typeof text === 'string' ? (fresh.includes(text) ? { index: fresh.indexOf(text), 0: text } : null) : text.exec(fresh);
       if (match) {
@@ -38,12 +28,12 @@ export function startPlain(dir: string, flags: Record<string, unknown>) {
         seen += match.index + match[0].length;
         return fresh.slice(0, match.index + match[0].length);
       }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; output:\n${stripVTControlCharacters(output).slice(-2000)}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; output:\n${output().slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   };
   const send = (keys: string) => stdin.write(keys);
-  return { run, waitFor, send, output: () => stripVTControlCharacters(output) };
+  return { run, waitFor, send, output };
 }
 
 export const ENTER = '\r';

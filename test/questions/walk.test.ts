@@ -15,6 +15,7 @@ const express: Detection = {
   start: 'node app.js',
   install: 'npm ci',
   port: 3000,
+  healthcheck: null,
   workspace: false,
   apps: [],
   evidence: [],
@@ -42,7 +43,7 @@ describe('the question model: what accepting the detected answers still asks', (
     const ctx = questionContext(input({ detection: { ...express, version: '22' } }), {});
     for (const question of QUESTIONS) {
       expect(question.name.length, question.id).toBeGreaterThan(0);
-      if (question.detected || question.confirm) continue;
+      if (question.filled || question.confirm) continue;
       expect(askedOnAccept(question, ctx), question.id).toBe(false);
     }
     expect(QUESTIONS.filter((q) => q.confirm).map((q) => q.id)).toEqual(['app', 'base', 'contact']);
@@ -80,6 +81,16 @@ describe('the question model: what accepting the detected answers still asks', (
     expect(asked({ answersFile: { path: '.harden-init.json', data: { runtimeVersion: '20', base: 'slim' } } })).toEqual(['base', 'contact']);
   });
 
+  it('a health route detection found is taken; without one, the health check is none, not asked', () => {
+    const withRoute = { ...express, version: '20', healthcheck: '/healthz' };
+    const resolved = input({ detection: withRoute });
+    const turns = walkQuestions(resolved, presetAnswers(resolved), 'accept');
+    expect(turns.find(({ question }) => question.id === 'healthcheck')?.turn).toEqual({ kind: 'take', text: '/healthz', source: 'detected' });
+    expect(asked({ detection: withRoute })).toEqual(['base', 'contact']);
+    const none = input({ detection: { ...express, version: '20' } });
+    expect(walkQuestions(none, presetAnswers(none), 'accept').find(({ question }) => question.id === 'healthcheck')?.turn).toEqual({ kind: 'take', text: 'none', source: 'default' });
+  });
+
   it('a workspace asks which app first', () => {
     const workspace: Detection = { ...express, version: '20', workspace: true, apps: [{ ...express, version: '20', path: 'apps/api' }] };
     expect(asked({ detection: workspace })).toEqual(['app', 'base', 'contact']);
@@ -104,10 +115,11 @@ describe('the accept preview both shells show', () => {
       ['build', 'none', 'detected'],
       ['start', 'node app.js', 'detected'],
       ['port', '8080', 'flag'],
+      ['health check', 'none', 'default'],
     ]);
     expect(acceptSentence(preview)).toBe('accepts these answers, then asks the runtime version, the base image and the security contact');
     expect(defaultsLine(preview)).toBe(
-      'health check none · build secrets none · user id 10001 · app folder /app · disclosure policy none · security.txt expiry 2026-03-14T00:00:00Z · security.txt URL none',
+      'build secrets none · user id 10001 · app folder /app · disclosure policy none · security.txt expiry 2026-03-14T00:00:00Z · security.txt URL none',
     );
   });
 

@@ -21,14 +21,31 @@ async function screenshots(): Promise<string[]> {
   return [...readme.matchAll(/```text\n(harden-init step [\s\S]*?)```/g)].map((match) => match[1].trimEnd());
 }
 
-/** The app the README's screenshots show: a start script and a PORT fallback, no runtime version pinned. */
+/** The app the README's screenshots show: an Express app with a health route, no runtime version pinned. */
 async function readmeApp(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'harden-init-readme-'));
   dirs.push(dir);
   await mkdir(path.join(dir, 'src'));
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'shop', version: '1.0.0', author: 'Shop Team <security@shop.example>', scripts: { start: 'node src/server.js' } }));
+  const pkg = { name: 'shop', version: '1.0.0', author: 'Shop Team <security@shop.example>', scripts: { start: 'node src/server.js' }, dependencies: { express: '^4.21.2' } };
+  await writeFile(path.join(dir, 'package.json'), JSON.stringify(pkg));
   await writeFile(path.join(dir, 'package-lock.json'), JSON.stringify({ name: 'shop', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'shop', version: '1.0.0' } } }));
-  await writeFile(path.join(dir, 'src/server.js'), "const http = require('node:http');\nconst port = process.env.PORT || 3000;\nhttp.createServer((req, res) => res.end('ok')).listen(port);\n");
+  const server = [
+    "const express = require('express');",
+    '',
+    'const app = express();',
+    'const port = process.env.PORT || 3000;',
+    '',
+    'app.use(express.json());',
+    '',
+    "app.get('/', (req, res) => {",
+    "  res.send('ok');",
+    '});',
+    '',
+    "app.get('/healthz', (req, res) => res.sendStatus(204));",
+    '',
+    'app.listen(port);',
+  ];
+  await writeFile(path.join(dir, 'src/server.js'), `${server.join('\n')}\n`);
   return dir;
 }
 

@@ -43,7 +43,8 @@ describe('detection summary screen', () => {
     expect(frame).toMatch(/step 1 of 8: Detect/);
     // What Enter takes and what it still asks, and how to change any answer instead.
     expect(frame).toContain('Enter accepts these answers, then asks the base image and the security contact.');
-    expect(frame).toContain('Defaults for the rest: health check none · build secrets none · user id 10001 · app folder /app');
+    expect(frame).toMatch(/health check\s+none \(not found in the code\)/);
+    expect(frame).toContain('Defaults for the rest: build secrets none · user id 10001 · app folder /app');
     expect(frame).toContain('e (or ↓) goes through every answer, one by one.');
     expect(frame).toContain('e/↓ change the answers one by one');
   });

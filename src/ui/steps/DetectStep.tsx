@@ -66,7 +66,11 @@ export function DetectStep({ state, dispatch, active, dirLabel }: StepProps) {
           {found.evidence.map((item, index) => (
             <Text key={index}>
               {'  '}
-              <Text color={theme.accent}>{item.file}</Text>: {item.fact}
+              <Text color={theme.accent}>
+                {item.file}
+                {item.line === undefined ? '' : `:${item.line}`}
+              </Text>
+              : {item.fact}
             </Text>
           ))}
         </Box>
