@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { defaultImageTag } from './image-tag.js';
-import type { CommandContext } from '../cli/context.js';
+import { clock, type CommandContext } from '../cli/context.js';
 import { EXIT, ExternalError, InputError, UsageError } from '../cli/errors.js';
 import { DEFAULT_THRESHOLD, failing } from '../audit/audit.js';
 import { renderTty } from '../audit/format.js';
@@ -143,7 +143,7 @@ export async function runBuildCommand(dirArg: string, options: BuildOptions, ctx
     throw new ExternalError(step ? `the build failed at ${step.name}${step.error ? ` (${step.error.slice(0, 160)})` : ''}` : `docker build exited with ${result.exitCode}`, path.relative(ctx.cwd, dockerfile) || 'Dockerfile', 'fix that step (its log is above) and run harden-init build again', EXIT.usage);
   }
   const info = await engine.inspectImage(result.imageId as string);
-  const audit = await auditImage(engine, tag);
+  const audit = await auditImage(engine, tag, clock(ctx.env));
   const run = options.run ? await smokeRun(engine, { image: tag, port: answers.port, writableDirs: answers.writableDirs }) : null;
   const auditFails = failing(audit.findings, DEFAULT_THRESHOLD).length > 0;
 

@@ -10,6 +10,8 @@ import type { StackInput, StackPlan } from './stacks/types.js';
 import { GenerateError, type Answers, type BaseImageChoice, type GenerateContext, type GenerateResult, type TemplateSet } from './types.js';
 import { CONTACT_LABEL, SECURITYTXT_LABEL } from '../securitytxt/labels.js';
 import { renderSecurityTxt } from '../securitytxt/render.js';
+import { endOfLife, imageNames, toDay } from '../eol/index.js';
+import { runtimeStackOf, stackProduct } from './base.js';
 
 export * from './types.js';
 export { buildDockerignore, gitignoreToDocker, isIgnored, SECRET_PATTERNS } from './dockerignore.js';
@@ -18,7 +20,7 @@ export { mirrorRef, fromReference, pickImage, BASE_IMAGES } from './base.js';
 const HEALTH_TIMING = '--interval=30s --timeout=5s --start-period=10s --retries=3';
 
 /** The stack plan for these answers (which template, stages, commands), before any text is rendered. */
-export function planStack(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata'>): { plan: StackPlan; secrets: SecretPlan[] } {
+export function planStack(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'today'>): { plan: StackPlan; secrets: SecretPlan[] } {
   const stack = STACKS[answers.language];
   if (!stack) throw new GenerateError('language', `no template for "${answers.language}"`, `use one of ${Object.keys(STACKS).join(', ')}`);
   const files = new Set(context.repoFiles);
@@ -29,12 +31,27 @@ export function planStack(answers: Answers, context: Pick<GenerateContext, 'repo
     meta: context.appMetadata ?? {},
     secretMounts: secrets.map((secret) => secret.mount).join(' '),
     base: answers.base,
+    today: toDay(context.today),
   };
   return { plan: stack(input), secrets };
 }
 
+/** What has reached its end of life among the runtime the answers pin and the final base's OS and runtime. */
+export function endOfLifeNotes(answers: Answers, finalImage: string, today: string): string[] {
+  const notes: string[] = [];
+  const product = stackProduct(runtimeStackOf(answers.language, answers.packageManager));
+  const pinned = product ? endOfLife(product, answers.runtimeVersion, { today }) : null;
+  if (pinned) notes.push(`${pinned.message}: pass --runtime-version ${pinned.replacement?.cycle ?? '<a supported version>'} to move to it`);
+  const names = imageNames(finalImage);
+  for (const named of [names.runtime, names.os]) {
+    const ended = named ? endOfLife(named.product, named.version, { today }) : null;
+    if (ended && !(pinned && named?.product === pinned.product)) notes.push(`the final base ${finalImage}: ${ended.message}`);
+  }
+  return notes;
+}
+
 /** Upstream base references these answers need (what the adapter resolves digests for). */
-export function baseImagesFor(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata'>): string[] {
+export function baseImagesFor(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'today'>): string[] {
   const { plan } = planStack(answers, context);
   return [...new Set(plan.stages.map((stage) => stage.image).filter((image) => image !== SCRATCH))];
 }
@@ -144,6 +161,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   }
   const finalStage = plan.stages[plan.stages.length - 1];
   notes.push(finalBaseNote(finalStage.reason));
+  if (finalStage.image !== SCRATCH) notes.push(...endOfLifeNotes(answers, finalStage.image, toDay(context.today)));
 
   const title = answers.image.title ?? context.appMetadata?.name ?? 'app';
   const user = `${answers.uid}:${answers.uid}`;

@@ -6,7 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { evidenceText } from '../detect/format.js';
 import { QUESTIONS, normalizeAnswer, stepOf, type QuestionId, type StepId } from '../questions/model.js';
 import { buildAnswers, presetAnswers, questionContext, type ResolveInput } from '../questions/resolve.js';
-import { NOT_DETECTED, acceptPreview, acceptSentence, defaultsLine, sourceNote, turnFor, type Walk } from '../questions/walk.js';
+import { acceptPreview, acceptSentence, defaultsLine, turnFor, type Walk } from '../questions/walk.js';
 import type { InitActions } from '../ui/actions.js';
 import { paint, type Theme } from '../ui/theme.js';
 import { diffLines, fileDiff } from '../write/diff.js';
@@ -81,7 +81,7 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
   const presets = presetAnswers(resolveInput);
   const preview = acceptPreview(resolveInput, presets);
   if (resolveInput.detection) {
-    for (const { question, text, source } of preview.detected) say(`  ${question.name.padEnd(16)} ${source === null ? paint(theme, 'warning', NOT_DETECTED) : text}${sourceNote(source)}`);
+    for (const { question, text, missing, note } of preview.detected) say(`  ${question.name.padEnd(16)} ${missing ? paint(theme, 'warning', text) : text}${note}`);
     if (resolveInput.detection.evidence.length > 0) say('Evidence:');
     for (const item of resolveInput.detection.evidence) say(`  ${evidenceText(item)}`);
     for (const warning of resolveInput.detection.warnings) say(paint(theme, 'warning', `  ! ${warning}`));
@@ -109,6 +109,8 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
     const suggested = turn.suggested;
     const detected = presets.has(question.id) ? null : question.detected?.(ctx);
     if (detected) say(paint(theme, 'muted', `  detected: ${detected}`));
+    const notice = question.notice?.(ctx);
+    if (notice) say(paint(theme, 'warning', `! ${notice}`));
     const choices = question.choices ? question.choices(ctx) : [];
     if (question.kind === 'select' && choices.length > 0) {
       const answer = await select(

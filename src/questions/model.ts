@@ -3,6 +3,8 @@
 import { evidenceText } from '../detect/format.js';
 import { healthEvidence } from '../detect/health/route.js';
 import type { AppFacts, AppMetadata, Detection, Evidence } from '../detect/types.js';
+import { endOfLife, newestRecommended } from '../eol/status.js';
+import { imageVersions, runtimeStackOf, stackProduct } from '../generate/base.js';
 import { BASE_KINDS, DEFAULT_RUNTIME_VERSIONS, LANGUAGES, PACKAGE_MANAGERS, type AnswerLanguage, type BaseKind } from './kinds.js';
 
 /** Package metadata (package.json, pyproject.toml, ...): defaults for the contact and the OCI labels. */
@@ -98,6 +100,8 @@ export interface Question {
   default(ctx: QuestionContext): string;
   /** Where a detected default was found (`src/server.js:12: health route app.get('/healthz')`), shown with the question; null when none. */
   detected?(ctx: QuestionContext): string | null;
+  /** A warning shown with the question (e.g. the detected version has reached its end of life), or null. */
+  notice?(ctx: QuestionContext): string | null;
   /** Normalises what the user typed (trims, adds `mailto:` to a bare email); defaults to trim. */
   normalize?(text: string): string;
   /** null when valid, else a short message such as `must be at most 65535`. */
@@ -248,6 +252,24 @@ const BASE_HINTS: Record<BaseKind, string> = {
   scratch: 'empty: only your statically linked binary and CA certificates; nothing to exploit, nothing to debug with',
 };
 
+/** The runtime the answers so far run on: its end-of-life product and the versions the base table has images for. */
+function runtimeOf(ctx: QuestionContext): { product: NonNullable<ReturnType<typeof stackProduct>>; available: string[] } | null {
+  const lang = language(ctx);
+  if (!lang) return null;
+  const stack = runtimeStackOf(lang, ctx.values.packageManager ?? ctx.facts?.packageManager);
+  const product = stackProduct(stack);
+  return product ? { product, available: imageVersions(stack) } : null;
+}
+
+/** With no version pinned: the newest supported (LTS) line that has a base image, else the fixed fallback. */
+function defaultRuntimeVersion(ctx: QuestionContext): string {
+  const lang = language(ctx);
+  if (!lang) return '';
+  const runtime = runtimeOf(ctx);
+  const newest = runtime ? newestRecommended(runtime.product, { today: ctx.now, available: runtime.available }) : null;
+  return newest?.cycle ?? DEFAULT_RUNTIME_VERSIONS[lang];
+}
+
 function staticBinary(ctx: QuestionContext): boolean {
   const lang = language(ctx);
   return lang === 'go' || lang === 'rust';
@@ -336,7 +358,13 @@ export const QUESTIONS: readonly Question[] = [
     default: (ctx) => {
       const lang = language(ctx);
       if (ctx.facts?.version && ctx.facts.language === lang) return ctx.facts.version;
-      return lang ? DEFAULT_RUNTIME_VERSIONS[lang] : '';
+      return defaultRuntimeVersion(ctx);
+    },
+    notice: (ctx) => {
+      const runtime = runtimeOf(ctx);
+      const version = ctx.values.runtimeVersion ?? questionById('runtimeVersion').default(ctx);
+      const ended = runtime && version ? endOfLife(runtime.product, version, { today: ctx.now, available: runtime.available }) : null;
+      return ended ? `${ended.message}.` : null;
     },
     validate: (text) => (/^\d+(\.\d+){0,2}$/.test(text) ? null : 'must be a version like 22, 3.12 or 1.23.4'),
     toValue: (text) => text,
@@ -599,10 +627,11 @@ export function normalizeAnswer(question: Question, text: string): string {
 
 /**
  * Whether accepting the detected answers at once still asks this question: the choices that
- * matter, what detection could not fill, and any question without a valid suggestion.
+ * matter, what detection could not fill, a suggestion with a warning (an ended runtime version),
+ * and any question without a valid suggestion.
  */
 export function askedOnAccept(question: Question, ctx: QuestionContext): boolean {
-  if (question.confirm) return true;
+  if (question.confirm || question.notice?.(ctx)) return true;
   if (question.filled && !question.filled(ctx) && !question.fallback) return true;
   return question.validate(normalizeAnswer(question, question.default(ctx)), ctx) !== null;
 }

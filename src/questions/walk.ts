@@ -42,25 +42,43 @@ export function turnFor(question: Question, ctx: QuestionContext, preset: Preset
 }
 
 /**
- * The questions in order with what a shell does with each, from the answers so far; asked
- * questions are assumed to keep their suggestion (for previews and progress counts).
+ * The questions in order with what a shell does with each, from the answers so far (and the context
+ * it was decided in); asked questions are assumed to keep their suggestion (for previews and
+ * progress counts).
  */
-export function walkQuestions(input: ResolveInput, presets: Map<QuestionId, Preset>, walk: Walk, answered: Partial<Record<QuestionId, string>> = {}): Array<{ question: Question; turn: Turn }> {
+export function walkQuestions(
+  input: ResolveInput,
+  presets: Map<QuestionId, Preset>,
+  walk: Walk,
+  answered: Partial<Record<QuestionId, string>> = {},
+): Array<{ question: Question; turn: Turn; ctx: QuestionContext }> {
   const values = { ...answered };
-  const turns: Array<{ question: Question; turn: Turn }> = [];
+  const turns: Array<{ question: Question; turn: Turn; ctx: QuestionContext }> = [];
   for (const question of QUESTIONS) {
-    const turn = turnFor(question, questionContext(input, values), presets.get(question.id), walk, values[question.id]);
-    turns.push({ question, turn });
+    const ctx = questionContext(input, { ...values });
+    const turn = turnFor(question, ctx, presets.get(question.id), walk, values[question.id]);
+    turns.push({ question, turn, ctx });
     if (turn.kind === 'take') values[question.id] = turn.text;
     else if (turn.kind === 'ask') values[question.id] = turn.suggested;
   }
   return turns;
 }
 
+/** One of the answers detection gives, as the screen that offers to accept them lists it. */
+export interface DetectedRow {
+  question: Question;
+  /** The answer, or what to show instead when detection could not fill it. */
+  text: string;
+  /** Detection could not fill it: it is asked. */
+  missing: boolean;
+  /** Beside the answer: where it came from, or that it is asked all the same (with its warning). */
+  note: string;
+}
+
 /** What accepting the detected answers at once does, for the screen that offers it. */
 export interface AcceptPreview {
-  /** Answers repo detection gives, in question order: taken (with where they came from) or, when detection could not fill them, asked. */
-  detected: Array<{ question: Question; text: string; source: TakenFrom | null }>;
+  /** Answers repo detection gives, in question order. */
+  detected: DetectedRow[];
   /** Settings taken with their safe default (or a flag's value). */
   defaults: Array<{ question: Question; text: string }>;
   /** The questions still asked, in order. */
@@ -69,13 +87,22 @@ export interface AcceptPreview {
 
 export function acceptPreview(input: ResolveInput, presets: Map<QuestionId, Preset>, answered: Partial<Record<QuestionId, string>> = {}): AcceptPreview {
   const preview: AcceptPreview = { detected: [], defaults: [], asked: [] };
-  for (const { question, turn } of walkQuestions(input, presets, 'accept', answered)) {
+  for (const { question, turn, ctx } of walkQuestions(input, presets, 'accept', answered)) {
     if (turn.kind === 'skip') continue;
     if (turn.kind === 'ask') preview.asked.push(question);
-    if (question.filled) preview.detected.push({ question, text: turn.kind === 'take' ? turn.text : turn.suggested, source: turn.kind === 'take' ? turn.source : null });
+    if (question.filled) preview.detected.push(detectedRow(question, turn, ctx));
     else if (turn.kind === 'take') preview.defaults.push({ question, text: turn.text });
   }
   return preview;
+}
+
+function detectedRow(question: Question, turn: Turn, ctx: QuestionContext): DetectedRow {
+  if (turn.kind === 'take') return { question, text: turn.text, missing: false, note: sourceNote(turn.source) };
+  const suggested = turn.kind === 'ask' ? turn.suggested : '';
+  if (!question.filled?.(ctx)) return { question, text: NOT_DETECTED, missing: true, note: '' };
+  // Detected, and asked all the same: a flag that does not validate, or a warning (an ended runtime).
+  const why = (turn.kind === 'ask' && turn.problem) || question.notice?.(ctx);
+  return { question, text: suggested, missing: false, note: why ? ` (asked next: ${why.replace(/\.$/, '')})` : ' (asked next)' };
 }
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -95,7 +122,7 @@ export function defaultsLine(preview: AcceptPreview): string {
 }
 
 /** What a detected answer shows beside its value: where it came from when not from detection. */
-export function sourceNote(source: TakenFrom | null): string {
+function sourceNote(source: TakenFrom): string {
   return source === 'flag' ? ' (flag)' : source === 'file' ? ' (answers file)' : source === 'default' ? ' (not found in the code)' : '';
 }
 

@@ -201,6 +201,11 @@ export function choicesOf(state: WizardState, question: Question): Choice[] {
   return question.choices ? question.choices(contextOf(state)) : [];
 }
 
+/** The question's warning for the answers so far (an ended runtime version), or null. */
+export function noticeOf(state: WizardState, question: Question): string | null {
+  return question.notice ? question.notice(contextOf(state)) : null;
+}
+
 /** What the wizard does with a question given the answers so far (the rule every shell follows). */
 function turnOf(state: WizardState, question: Question, values: WizardState['values'] = state.values): Turn {
   return turnFor(question, questionContext(state.input, values), state.presets.get(question.id), state.walk, values[question.id]);

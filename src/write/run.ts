@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import { clock, type CommandContext } from '../cli/context.js';
 import { Cancelled, EXIT, InputError, UsageError, reportError } from '../cli/errors.js';
 import type { AppFacts, Detection, Evidence, RepoSnapshot } from '../detect/types.js';
 import type { GenerateResult } from '../generate/types.js';
@@ -23,6 +23,8 @@ export interface InitActionOptions {
   /** Print plans, write nothing. */
   dryRun?: boolean;
   onWarning?: (message: string) => void;
+  /** The day version ranges are resolved on and end-of-life facts judged by; default: now. */
+  now?: Date;
 }
 
 /** The real actions: detection and metadata from one repo snapshot, generation, the write layer. */
@@ -36,7 +38,7 @@ export function createInitActions(root: string, options: InitActionOptions = {})
   return {
     async detect(app) {
       const { detectRepo } = await import('../detect/index.js');
-      const detection = detectRepo(await readSnapshot(), app && app !== '.' ? { app } : {});
+      const detection = detectRepo(await readSnapshot(), { ...(app && app !== '.' ? { app } : {}), today: options.now ?? new Date() });
       return withDockerfileVersions(root, detection, app && app !== '.' ? app : '.');
     },
     async defaults(app) {
@@ -106,7 +108,7 @@ const CARRIED_MARK = '# carried over from your Dockerfile';
 
 async function generateNew(appDir: string, answers: Answers, options: InitActionOptions) {
   const { prepareGeneration } = await import('../generate/prepare.js');
-  return prepareGeneration(appDir, answers, { templateDir: options.templateDir, registry: answers.registry, pin: answers.pin, onWarning: options.onWarning });
+  return prepareGeneration(appDir, answers, { templateDir: options.templateDir, registry: answers.registry, pin: answers.pin, onWarning: options.onWarning, now: options.now });
 }
 
 /**
@@ -118,7 +120,7 @@ async function retrofitExisting(appDir: string, existing: string, answers: Answe
   const [{ retrofitDir }, { retrofitAnswers }] = await Promise.all([import('../retrofit/run.js'), import('../retrofit/index.js')]);
   // Generation resolves digests over the network: reuse it unless the merge changes the answers.
   const unchanged = JSON.stringify(retrofitAnswers(existing, answers).answers) === JSON.stringify(answers);
-  const result = await retrofitDir(appDir, answers, { dryRun: true, generated: unchanged ? generated : undefined, templateDir: options.templateDir, onWarning: options.onWarning });
+  const result = await retrofitDir(appDir, answers, { dryRun: true, generated: unchanged ? generated : undefined, templateDir: options.templateDir, onWarning: options.onWarning, now: options.now });
   // Secrets and what was not carried over are shown by the review itself (see retrofitNotes).
   const notes = [
     'your Dockerfile is retrofitted: the full rewrite merges it into the hardened one, or the patch series fixes it finding by finding (the old file is kept as a .harden-init.bak backup)',
@@ -211,11 +213,7 @@ export async function loadAnswersFile(cwd: string, file: string): Promise<{ path
   }
 }
 
-/** The clock: SOURCE_DATE_EPOCH (seconds) when set, for reproducible runs; else now. */
-export function clock(env: NodeJS.ProcessEnv): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-}
+export { clock } from '../cli/context.js';
 
 /** Turns an answer that does not validate into the one-line error for where it came from. */
 export function answerErrorToCli(error: AnswerError, answersFile: string | undefined): Error {
@@ -275,6 +273,7 @@ export async function runInit(args: string[], options: Record<string, unknown>, 
     templateDir: typeof options.templateDir === 'string' ? path.resolve(ctx.cwd, options.templateDir) : undefined,
     dryRun,
     onWarning: (message) => warnings.push(message),
+    now: clock(ctx.env),
   });
   const answersFile = answersPath ? await loadAnswersFile(ctx.cwd, answersPath) : null;
   const input: ResolveInput = { flags: { ...options, app }, detection: null, answersFile, now: clock(ctx.env) };

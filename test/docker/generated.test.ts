@@ -28,7 +28,8 @@ describeDocker('harden-init build --run on the generated fixtures', () => {
       }
       const tag = `harden-init-test/generated-${name}:${process.pid}`;
       tags.push(tag);
-      const result = await runMain(['build', dir, '--tag', tag, '--json', '--run']);
+      // End-of-life facts are judged on a fixed day, not the real one.
+      const result = await runMain(['build', dir, '--tag', tag, '--json', '--run'], { env: { SOURCE_DATE_EPOCH: String(Date.parse('2026-12-04T00:00:00Z') / 1000) } });
       expect(result.exitCode, `${result.stderr}\n${result.stdout}`).toBe(0);
       const json = JSON.parse(result.stdout);
       const serious = json.audit.findings.filter((f: { level: string }) => f.level === 'error' || f.level === 'warning');

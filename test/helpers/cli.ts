@@ -7,8 +7,14 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * The day CLI runs in tests judge end-of-life facts by (SOURCE_DATE_EPOCH), so no test depends on
+ * the real date; a test may pass another.
+ */
+export const TEST_DAY = { SOURCE_DATE_EPOCH: String(Date.parse('2026-12-04T00:00:00Z') / 1000) };
+
 /** Runs the built CLI (bin/harden-init.js -> dist/) as a user would. */
 export async function runCli(args: string[], options: Options = {}): Promise<CliResult> {
-  const result = await execa('node', [binPath, ...args], { reject: false, stdin: 'ignore', ...options, env: { NO_COLOR: '1', ...options.env } });
+  const result = await execa('node', [binPath, ...args], { reject: false, stdin: 'ignore', ...options, env: { NO_COLOR: '1', ...TEST_DAY, ...options.env } });
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }

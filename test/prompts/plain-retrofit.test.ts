@@ -19,7 +19,7 @@ function project(): string {
   return dir;
 }
 
-const startPlain = (dir: string) => startSession(dir, { contact: 'mailto:security@example.com', pin: false });
+const startPlain = (dir: string, now?: Date) => startSession(dir, { contact: 'mailto:security@example.com', pin: false }, now);
 
 describe('--plain on a folder with a Dockerfile', () => {
   it('offers both ways; the patch series asks hunk by hunk and writes the accepted ones after a backup', async () => {
@@ -94,6 +94,27 @@ describe('--plain on a folder with a Dockerfile', () => {
     expect(written).toContain('# carried over from your Dockerfile');
     expect(written).toMatch(/^USER 10001:10001$/m);
     expect(existsSync(path.join(dir, 'Dockerfile.harden-init.bak'))).toBe(true);
+  });
+});
+
+describe('--plain and the end of life of the detected version', () => {
+  it('the version question says when the pinned line ended and which one is supported', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plain-eol-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'old', scripts: { start: 'node server.js' } }));
+    writeFileSync(path.join(dir, '.nvmrc'), '18\n');
+    writeFileSync(path.join(dir, 'server.js'), "require('http').createServer().listen(3000);\n");
+    const session = startPlain(dir, new Date('2026-12-04T09:00:00Z'));
+    for (let i = 0; i < 3; i++) {
+      await session.waitFor(/(^|\n)\? /);
+      if (session.output().includes('Which runtime version')) break;
+      session.send(ENTER);
+      await session.waitFor('✔');
+    }
+    await session.waitFor('Which runtime version');
+    expect(session.output()).toContain('! Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30.');
+    session.send('\u0003');
+    await session.run.catch(() => undefined);
   });
 });
 

@@ -4,11 +4,11 @@ import { createInitActions } from '../../src/write/run.js';
 import { fakeTerminal } from './terminal.js';
 
 /** Runs the plain prompts over the real actions and write layer, with a scripted keyboard. */
-export function startPlain(dir: string, flags: Record<string, unknown>) {
+export function startPlain(dir: string, flags: Record<string, unknown>, now = new Date('2026-01-01T00:00:00Z')) {
   const { stdin, stdout, text: output } = fakeTerminal();
   const run: Promise<PlainResult> = runPlain({
-    input: { flags, detection: null, now: new Date('2026-01-01T00:00:00Z') },
-    actions: createInitActions(dir),
+    input: { flags, detection: null, now },
+    actions: createInitActions(dir, { now }),
     dirLabel: dir,
     theme: makeTheme(false),
     force: false,

@@ -91,6 +91,15 @@ describe('the question model: what accepting the detected answers still asks', (
     expect(walkQuestions(none, presetAnswers(none), 'accept').find(({ question }) => question.id === 'healthcheck')?.turn).toEqual({ kind: 'take', text: 'none', source: 'default' });
   });
 
+  it('a detected runtime version that has reached its end of life is asked, with the warning', () => {
+    const ended = { detection: { ...express, version: '18' }, now: new Date('2026-12-04T09:00:00Z') };
+    expect(asked(ended)).toEqual(['runtimeVersion', 'base', 'contact']);
+    const resolved = input(ended);
+    const row = acceptPreview(resolved, presetAnswers(resolved)).detected.find(({ question }) => question.id === 'runtimeVersion');
+    expect(row).toEqual(expect.objectContaining({ text: '18', missing: false, note: ' (asked next: Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30)' }));
+    expect(asked({ detection: { ...express, version: '24' }, now: ended.now })).toEqual(['base', 'contact']);
+  });
+
   it('a workspace asks which app first', () => {
     const workspace: Detection = { ...express, version: '20', workspace: true, apps: [{ ...express, version: '20', path: 'apps/api' }] };
     expect(asked({ detection: workspace })).toEqual(['app', 'base', 'contact']);
@@ -107,15 +116,15 @@ describe('the accept preview both shells show', () => {
   it('lists the detected answers, the defaults taken, and what is still asked', () => {
     const resolved = input({ flags: { port: '8080' } });
     const preview = acceptPreview(resolved, presetAnswers(resolved));
-    expect(preview.detected.map(({ question, text, source }) => [question.name, text, source])).toEqual([
-      ['language', 'node', 'detected'],
-      ['package manager', 'npm', 'detected'],
-      ['runtime version', '22', null],
-      ['framework', 'express', 'detected'],
-      ['build', 'none', 'detected'],
-      ['start', 'node app.js', 'detected'],
-      ['port', '8080', 'flag'],
-      ['health check', 'none', 'default'],
+    expect(preview.detected.map(({ question, text, missing, note }) => [question.name, text, missing, note])).toEqual([
+      ['language', 'node', false, ''],
+      ['package manager', 'npm', false, ''],
+      ['runtime version', 'not found: asked next', true, ''],
+      ['framework', 'express', false, ''],
+      ['build', 'none', false, ''],
+      ['start', 'node app.js', false, ''],
+      ['port', '8080', false, ' (flag)'],
+      ['health check', 'none', false, ' (not found in the code)'],
     ]);
     expect(acceptSentence(preview)).toBe('accepts these answers, then asks the runtime version, the base image and the security contact');
     expect(defaultsLine(preview)).toBe(

@@ -149,6 +149,22 @@ describe('question screens', () => {
     expect(await press(instance, KEY.esc, 'Found in')).toContain('step 1 of 8');
   });
 
+  it('the version question says when the detected version reached its end of life, and which line is supported', async () => {
+    const { actions } = memoryActions(new Map(), { detect: async () => ({ ...nodeDetection, version: '18' }) });
+    const exits: WizardExit[] = [];
+    const instance = render(
+      <App input={baseInput({ flags: { language: 'node', packageManager: 'npm' }, now: new Date('2026-12-04T09:00:00Z') })} actions={actions} dirLabel="./shop" color={false} onExit={(exit) => exits.push(exit)} />,
+    );
+    // Detected, but ended: accepting the detected answers still asks it.
+    const found = await waitForText(instance, 'Found in');
+    expect(found).toMatch(/runtime version\s+18 \(asked next: Node\.js 18 reached end of life/);
+    const frame = await press(instance, KEY.enter, 'Which runtime version');
+    expect(frame).toContain('! Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30.');
+    expect(frame).toMatch(/❯ 18/);
+    await type(instance, '24');
+    expect(await press(instance, KEY.enter, 'Which base')).not.toContain('end of life');
+  });
+
   it('base image screen explains the trade-offs of each choice', async () => {
     const { actions } = memoryActions();
     const { instance } = start(actions);

@@ -11,6 +11,8 @@ export interface StackInput {
   secretMounts: string;
   /** The final flavour the user asked for. */
   base: Answers['base'];
+  /** The day (`YYYY-MM-DD`) end-of-life facts are judged by. */
+  today: string;
 }
 
 /** One FROM line: the upstream reference from the base table (or `scratch`) and why it was chosen. */

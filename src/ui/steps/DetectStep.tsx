@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { NOT_DETECTED, acceptPreview, acceptSentence, defaultsLine, sourceNote, type AcceptPreview } from '../../questions/walk.js';
+import { acceptPreview, acceptSentence, defaultsLine, type AcceptPreview } from '../../questions/walk.js';
 import { Looking } from '../components/Looking.js';
 import { useTheme } from '../components/theme-context.js';
 import { useStepKeys } from '../hooks/use-step-keys.js';
@@ -41,11 +41,10 @@ export function DetectStep({ state, dispatch, active, dirLabel }: StepProps) {
     <Box flexDirection="column">
       <Text bold>Found in {dirLabel}:</Text>
       <Box flexDirection="column" marginLeft={2}>
-        {preview.detected.map(({ question, text, source }) => (
+        {preview.detected.map(({ question, text, missing, note }) => (
           <Text key={question.id}>
-            <Text color={theme.muted}>{question.name.padEnd(16)}</Text>{' '}
-            {source === null ? <Text color={theme.warning}>{NOT_DETECTED}</Text> : text}
-            <Text color={theme.muted}>{sourceNote(source)}</Text>
+            <Text color={theme.muted}>{question.name.padEnd(16)}</Text> <Text color={missing ? theme.warning : undefined}>{text}</Text>
+            <Text color={note.startsWith(' (asked next') ? theme.warning : theme.muted}>{note}</Text>
           </Text>
         ))}
       </Box>
