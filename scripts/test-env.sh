@@ -7,7 +7,11 @@
 #      `standIn` recipe (scripts/standins/<recipe>.Dockerfile), from `debootstrap --variant=minbase`
 #      of the Debian release the reference names (trixie for -trixie and -debian13, else bookworm)
 #      and Debian packages or this machine's node, tags them under their mirror names
-#      (docker.io/library/node:22 -> 127.0.0.1:5000/library/node:22) and pushes them.
+#      (docker.io/library/node:22 -> 127.0.0.1:5000/library/node:22) and pushes them;
+#   5. finds this machine's CA bundle (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE, else the system bundle),
+#      which build steps that download over https need where the network inspects TLS, passes it
+#      to the stand-in builds as the build secret "ca", and checks that a container trusting it
+#      reaches the npm registry (the Docker tests build apps that install packages).
 # Idempotent: a re-run with everything up and current only checks, in a few seconds.
 set -euo pipefail
 
@@ -75,6 +79,15 @@ remote_digest() {
 local_label() {
   "$docker" image inspect -f "{{index .Config.Labels \"io.harden-init.stand-in.recipe\"}}" "$1" 2>/dev/null || true
 }
+
+# The CA bundle, found as the Docker tests find it (test/helpers/ca.ts).
+ca_bundle="" ca_from=""
+for pair in "NODE_EXTRA_CA_CERTS=${NODE_EXTRA_CA_CERTS:-}" "SSL_CERT_FILE=${SSL_CERT_FILE:-}" "system=/etc/ssl/certs/ca-certificates.crt"; do
+  file="${pair#*=}"
+  if [ -n "$file" ] && [ -r "$file" ] && [ -f "$file" ]; then ca_bundle="$file" ca_from="${pair%%=*}"; break; fi
+done
+[ -n "$ca_bundle" ] || die "no CA bundle (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE, /etc/ssl/certs/ca-certificates.crt): install ca-certificates"
+say "CA bundle for build steps: $ca_bundle (from $ca_from, $(grep -c 'BEGIN CERTIFICATE' "$ca_bundle") certificates)"
 
 # 4a. One minbase rootfs per Debian release, cached as a tarball and imported once.
 declare -A minbase_image=() minbase_hash=()
@@ -183,7 +196,8 @@ for kind in "${order[@]}"; do
         ;;
     esac
     say "building $kind stand-in on $suite (log: $logdir/build-$kind-$suite.log)"
-    if ! DOCKER_BUILDKIT=1 "$docker" build --progress=plain -f "$context/$kind.Dockerfile" \
+    # Debian comes over http here; a step that downloads over https mounts the secret "ca", as generated Dockerfiles do.
+    if ! DOCKER_BUILDKIT=1 "$docker" build --progress=plain -f "$context/$kind.Dockerfile" --secret id=ca,src="$ca_bundle" \
       --build-arg BASE="${minbase_image[$suite]}" --build-arg STATIC="$registry/harden-init/standin-static:${recipes[static@$suite]:-none}" \
       --build-arg RECIPE="$recipe" --build-arg NODE_VERSION="${node_version#v}" \
       -t "$marker" "$context" >"$logdir/build-$kind-$suite.log" 2>&1; then
@@ -218,6 +232,18 @@ for suite in "${suites[@]}"; do
     done
   done
 done
+# 5. What the Docker tests' builds need: the npm registry over https, trusting the bundle as they do.
+node_recipe="${recipes[node@trixie]:-${recipes[node@bookworm]:-}}"
+if [ -n "$node_recipe" ]; then
+  node_image="$registry/harden-init/standin-node:$node_recipe"
+  probe='fetch("https://registry.npmjs.org/-/ping", { signal: AbortSignal.timeout(15000) }).then((r) => { console.log(r.status); process.exit(r.ok ? 0 : 1); }, (e) => { console.log(e.cause?.code ?? e.message); process.exit(1); })'
+  if answer="$("$docker" run --rm -v "$ca_bundle:/run/secrets/ca:ro" -e NODE_EXTRA_CA_CERTS=/run/secrets/ca "$node_image" node -e "$probe" 2>&1)"; then
+    say "npm registry reached from a container trusting $ca_bundle (HTTP $answer)"
+  else
+    say "warning: a container trusting $ca_bundle cannot reach the npm registry ($answer): Docker tests that install packages will fail"
+  fi
+fi
+
 if [ "${#built[@]}" -gt 0 ]; then
   say "built ${built[*]}; registry http://$registry, docker $("$docker" version -f '{{.Server.Version}}')"
 else

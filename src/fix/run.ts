@@ -263,10 +263,11 @@ interface VerifyInput {
 
 /** Rebuilds the image from the app folder with BuildKit, as `harden-init build` does; returns why it failed, or null. */
 async function rebuild(root: string, image: string, ctx: CommandContext): Promise<string | null> {
-  const [{ buildImage, findDockerCli }, { readBuildAnswers, defaultSecretSource, stampArgs }, { failedStep }] = await Promise.all([
+  const [{ buildImage, findDockerCli }, { readBuildAnswers, defaultSecretSource, stampArgs, caSecret }, { failedStep }, { caSecretSpec }] = await Promise.all([
     import('../docker/cli.js'),
     import('../docker/build-run.js'),
     import('../docker/progress.js'),
+    import('../generate/ca.js'),
   ]);
   let cli;
   try {
@@ -277,6 +278,9 @@ async function rebuild(root: string, image: string, ctx: CommandContext): Promis
   }
   const answers = await readBuildAnswers(root).catch(() => null);
   const secrets = (answers?.buildSecrets ?? []).map((id) => defaultSecretSource(id, ctx.env, ctx.env.HOME ?? homedir(), existsSync)).filter((s): s is string => s !== null);
+  // The rebuild trusts the CA bundle of the answers, as harden-init build does.
+  const ca = answers ? caSecret(undefined, answers, root, ctx.cwd).file : null;
+  if (ca) secrets.push(caSecretSpec(ca));
   const result = await buildImage(cli, { context: root, dockerfile: path.join(root, 'Dockerfile'), tags: [image], buildArgs: stampArgs(new Date().toISOString(), null), secrets }, ctx.env);
   if (result.ok) return null;
   const step = failedStep(result.progress);

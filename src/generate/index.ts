@@ -1,6 +1,7 @@
 import { Eta } from 'eta/core';
 import { SCRATCH, fromReference } from './base.js';
 import { renderCompose } from './compose.js';
+import { caSecretSpec, caWiring, CA_SECRET_ID } from './ca.js';
 import { buildDockerignore } from './dockerignore.js';
 import { finalBaseNote } from './notes.js';
 import { planSecret, secretIds, type SecretPlan } from './secrets.js';
@@ -16,6 +17,7 @@ import { runtimeStackOf, stackProduct } from './base.js';
 export * from './types.js';
 export { buildDockerignore, gitignoreToDocker, isIgnored, SECRET_PATTERNS } from './dockerignore.js';
 export { mirrorRef, fromReference, pickImage, BASE_IMAGES } from './base.js';
+export { CA_SECRET_ID, CA_SECRET_PATH, caSecretSpec } from './ca.js';
 
 const HEALTH_TIMING = '--interval=30s --timeout=5s --start-period=10s --retries=3';
 
@@ -94,7 +96,10 @@ function labelsFor(answers: Answers, title: string): Array<[string, string]> {
   return labels;
 }
 
-/** `.harden-init.json`: the answers with keys sorted at every level, so a replay is byte for byte. */
+/**
+ * `.harden-init.json`: the answers with keys sorted at every level, so a replay is byte for byte.
+ * A null caCert (no CA, the common case) is left out, so answer files without one stay as they were.
+ */
 export function serializeAnswers(answers: Answers): string {
   const sort = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(sort);
@@ -108,7 +113,8 @@ export function serializeAnswers(answers: Answers): string {
     }
     return value;
   };
-  return `${JSON.stringify(sort(answers), null, 2)}\n`;
+  const { caCert, ...rest } = answers;
+  return `${JSON.stringify(sort(caCert === null ? rest : answers), null, 2)}\n`;
 }
 
 function templateEngine(templates: TemplateSet): Eta {
@@ -183,12 +189,14 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
       'DOCKER_BUILDKIT=1 docker build',
       '--build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" --build-arg REVISION="$(git rev-parse HEAD)"',
       ...secrets.map((secret) => `--secret id=${secret.id},src=${secret.src}`),
+      ...(answers.caCert ? [`--secret ${caSecretSpec(answers.caCert)}`] : []),
       `-t ${serviceName(answers, context.appMetadata?.name)} .`,
     ].join(' '),
     labels: labelsFor(answers, title),
     securityTxtMissing: securityTxtUrl(answers) === null,
     secretMounts: secrets.map((secret) => secret.mount).join(' '),
     secretIds: secrets.map((secret) => secret.id),
+    ca: caWiring(answers.caCert !== null),
     writable: { dirs: createDirs, shell: plan.finalHasShell },
     healthcheck: probe
       ? { line: `HEALTHCHECK ${HEALTH_TIMING} CMD ${execForm(probe)}`, reason: null }
@@ -200,10 +208,15 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   if (!context.templates[`${plan.template}/Dockerfile.eta`]) {
     throw new GenerateError('language', `template ${plan.template}/Dockerfile.eta is missing`, 'add it to --template-dir or drop --template-dir to use the built-in one');
   }
-  const dockerfile = templateEngine(context.templates).render(templateName, data).replace(/\n{3,}/g, '\n\n');
+  let dockerfile = templateEngine(context.templates).render(templateName, data).replace(/\n{3,}/g, '\n\n');
+  // A stack with nothing to download (the standard library, a plain static site) has no step to trust the CA.
+  const caUsed = answers.caCert !== null && dockerfile.includes(`--mount=type=secret,id=${CA_SECRET_ID}`) ? answers.caCert : null;
+  if (answers.caCert !== null && !caUsed) dockerfile = dockerfile.replace(` --secret ${caSecretSpec(answers.caCert)}`, '');
 
+  // A CA bundle kept inside the app would reach the image through `COPY . .`.
+  const caInApp = answers.caCert !== null && !answers.caCert.startsWith('/') && !answers.caCert.startsWith('..') ? [answers.caCert.replace(/^\.\//, '')] : [];
   const ignore = buildDockerignore({
-    stackIgnore: plan.ignore,
+    stackIgnore: [...plan.ignore, ...caInApp],
     gitignore: context.gitignore,
     keep: [...plan.copySources, ...plan.requiredFiles],
     repoFiles: context.repoFiles,
@@ -215,6 +228,9 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   for (const path of ignore.blocked) notes.push(`${path} looks like a secret and stays out of the build context: give it with docker build --secret instead`);
   for (const secret of secrets) {
     notes.push(`build with: DOCKER_BUILDKIT=1 docker build --secret id=${secret.id},src=${secret.src} .  (${secret.what})`);
+  }
+  if (caUsed) {
+    notes.push(`build with: DOCKER_BUILDKIT=1 docker build --secret ${caSecretSpec(caUsed)} .  (the CA bundle the downloads trust; harden-init build passes it)`);
   }
   if (!securityTxtUrl(answers)) {
     notes.push(`no public URL for security.txt: the image names its contact in a ${CONTACT_LABEL} label instead of securitytxt (give --security-url)`);
@@ -243,7 +259,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
         port: answers.port,
         writableDirs,
         probe,
-        secrets: secrets.map((secret) => ({ id: secret.id, src: secret.src })),
+        secrets: [...secrets.map((secret) => ({ id: secret.id, src: secret.src })), ...(caUsed ? [{ id: CA_SECRET_ID, src: caUsed }] : [])],
       }),
     });
   }

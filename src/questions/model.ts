@@ -21,6 +21,7 @@ export type QuestionId =
   | 'port'
   | 'healthcheck'
   | 'buildSecrets'
+  | 'caCert'
   | 'uid'
   | 'appDir'
   | 'base'
@@ -58,6 +59,8 @@ export interface QuestionContext {
   now: Date;
   /** Build secrets the repo seems to need (e.g. npmrc when .npmrc holds a token). */
   suggestedSecrets: string[];
+  /** A CA bundle the environment names (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE), offered for builds; null when none. */
+  caBundle: { path: string; variable: string } | null;
   /** Answers so far, as text, keyed by question id. */
   values: Partial<Record<QuestionId, string>>;
 }
@@ -468,6 +471,22 @@ export const QUESTIONS: readonly Question[] = [
     },
     toValue: (text) => (text.toLowerCase() === 'none' ? [] : splitList(text)),
     toText: (value) => (Array.isArray(value) && value.length > 0 ? value.join(', ') : 'none'),
+  },
+  {
+    id: 'caCert',
+    step: 'runtime',
+    kind: 'text',
+    prompt: 'Use this CA bundle when the build downloads packages (a PEM file, or none)?',
+    name: 'CA bundle',
+    help: 'Behind a TLS-inspecting proxy or with a private registry, installs in the build fail (SELF_SIGNED_CERT_IN_CHAIN) unless they trust your CA. The bundle goes in as the build secret "ca" (harden-init build passes it) and each install step trusts it while it runs; it never lands in a layer. Give a full bundle, system roots plus your CA: pip, go and cargo replace their roots with it.',
+    field: 'caCert',
+    flag: commandFlag('--ca-cert', 'caCert', '<file>', 'CA bundle (PEM, system roots plus your CA) the build trusts when it downloads, passed as the build secret "ca"; or none'),
+    // Asked only when the environment names a bundle; --ca-cert or the answers file set it otherwise.
+    when: (ctx) => ctx.caBundle !== null,
+    default: (ctx) => ctx.caBundle?.path ?? 'none',
+    validate: (text) => (text.toLowerCase() === 'none' || /^[^\n]+$/.test(text) ? null : 'must be the path of a PEM file, or none'),
+    toValue: noneToNull,
+    toText: orNone,
   },
   {
     id: 'uid',

@@ -10,6 +10,7 @@ import type { GenerateResult } from '../generate/types.js';
 import type { Answers } from '../questions/answers.js';
 import { QUESTIONS } from '../questions/model.js';
 import type { AnswerError, ResolveInput } from '../questions/resolve.js';
+import { caBundleFromEnv, caCertFlag, savedCaPath } from '../docker/ca-bundle.js';
 import { buildSecretIds, secretFlag } from '../retrofit/series.js';
 import type { InitActions, Prepared, RetrofitChoice } from '../ui/actions.js';
 import type { OpenWizard } from '../ui/run.js';
@@ -45,8 +46,9 @@ export function createInitActions(root: string, options: InitActionOptions = {})
       const [{ readAppMetadata, needsBuildSecrets }, repo, gitEmail] = await Promise.all([import('../detect/index.js'), readSnapshot(), readGitEmail(root)]);
       return { metadata: readAppMetadata(repo, app), gitEmail, suggestedSecrets: needsBuildSecrets(repo, app).map((need) => need.id) };
     },
-    async prepare(answers): Promise<Prepared> {
-      const appDir = answers.app === '.' ? root : path.join(root, answers.app);
+    async prepare(chosen): Promise<Prepared> {
+      const appDir = chosen.app === '.' ? root : path.join(root, chosen.app);
+      const answers = chosen.caCert ? { ...chosen, caCert: savedCaPath(chosen.caCert, appDir) } : chosen;
       const prefix = answers.app === '.' ? '' : `${answers.app.replace(/\/+$/, '')}/`;
       const generated = await generateNew(appDir, answers, options);
       const existing = await readFile(path.join(appDir, 'Dockerfile'), 'utf8').catch(() => null);
@@ -276,7 +278,11 @@ export async function runInit(args: string[], options: Record<string, unknown>, 
     now: clock(ctx.env),
   });
   const answersFile = answersPath ? await loadAnswersFile(ctx.cwd, answersPath) : null;
-  const input: ResolveInput = { flags: { ...options, app }, detection: null, answersFile, now: clock(ctx.env) };
+  // A relative --ca-cert is the user's, from where they stand; the answers keep it relative to the app.
+  const caCert = typeof options.caCert === 'string' && options.caCert.toLowerCase() !== 'none' ? caCertFlag(options.caCert, ctx.cwd) : options.caCert;
+  // Offered only when no answers exist: an answers file without caCert means none, so a replay stays byte for byte.
+  const caBundle = answersFile ? null : caBundleFromEnv(ctx.env);
+  const input: ResolveInput = { flags: { ...options, app, caCert }, detection: null, answersFile, now: clock(ctx.env), caBundle };
   const theme = makeTheme(ctx.color);
   const warn = (message: string) => ctx.stderr.write(`${paint(theme, 'warning', `harden-init: ${message}`)}\n`);
 
@@ -292,6 +298,9 @@ export async function runInit(args: string[], options: Record<string, unknown>, 
     }
     const prepared = await actions.prepare(answers).catch(generateFailure);
     for (const message of warnings) warn(message);
+    if (caBundle && answers.caCert === caBundle.path && caCert === undefined) {
+      ctx.stderr.write(`note: the install steps trust the CA bundle ${caBundle.variable} names (${caBundle.path}) when it is passed as the build secret "ca"; --ca-cert none leaves it out\n`);
+    }
     // No one to choose: the full rewrite.
     const retrofit = prepared.retrofit ? retrofitNotes(prepared.retrofit, prepared.retrofit.rewrite, 'rewrite') : [];
     for (const note of [...prepared.notes, ...retrofit]) ctx.stderr.write(`note: ${note}\n`);

@@ -196,7 +196,7 @@ describe('the runtime version question and the end-of-life table', () => {
 
   it('keeps a pinned version and warns when its line has ended', () => {
     const question = QUESTIONS.find((q) => q.id === 'runtimeVersion')!;
-    const ctx = (v: string | null) => ({ detection: null, facts: { ...nodeDetection, version: v }, metadata: {}, gitEmail: null, now: on, suggestedSecrets: [], values: { language: 'node', packageManager: 'npm' } });
+    const ctx = (v: string | null) => ({ detection: null, facts: { ...nodeDetection, version: v }, metadata: {}, gitEmail: null, now: on, suggestedSecrets: [], caBundle: null, values: { language: 'node', packageManager: 'npm' } });
     expect(question.default(ctx('18'))).toBe('18');
     expect(question.notice!(ctx('18'))).toBe('Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30.');
     expect(question.notice!(ctx('22'))).toBeNull();

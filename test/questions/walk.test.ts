@@ -74,7 +74,8 @@ describe('the question model: what accepting the detected answers still asks', (
     const resolved = input({ flags: { port: '99999' } });
     const port = turnFor(questionById('port'), questionContext(resolved, {}), presetAnswers(resolved).get('port'), 'accept');
     expect(port).toEqual({ kind: 'ask', suggested: '99999', problem: 'must be at most 65535' });
-    expect(asked({ flags: { port: '8080' } }, 'all')).toEqual(QUESTIONS.filter((q) => q.id !== 'app' && q.id !== 'port').map((q) => q.id));
+    // Every question but the port (the flag) and those not asked here (no workspace, no CA bundle named by the environment).
+    expect(asked({ flags: { port: '8080' } }, 'all')).toEqual(QUESTIONS.filter((q) => !['app', 'port', 'caCert'].includes(q.id)).map((q) => q.id));
   });
 
   it('an answers file fills answers like detection does; the choices that matter are still asked', () => {
@@ -98,6 +99,12 @@ describe('the question model: what accepting the detected answers still asks', (
     const row = acceptPreview(resolved, presetAnswers(resolved)).detected.find(({ question }) => question.id === 'runtimeVersion');
     expect(row).toEqual(expect.objectContaining({ text: '18', missing: false, note: ' (asked next: Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30)' }));
     expect(asked({ detection: { ...express, version: '24' }, now: ended.now })).toEqual(['base', 'contact']);
+  });
+
+  it('a CA bundle the environment names is taken as a default, listed with the others', () => {
+    const resolved = input({ detection: { ...express, version: '20' }, caBundle: { path: '/etc/ssl/certs/ca-certificates.crt', variable: 'NODE_EXTRA_CA_CERTS' } });
+    expect(asked({ detection: { ...express, version: '20' }, caBundle: resolved.caBundle })).toEqual(['base', 'contact']);
+    expect(defaultsLine(acceptPreview(resolved, presetAnswers(resolved)))).toContain('CA bundle /etc/ssl/certs/ca-certificates.crt');
   });
 
   it('a workspace asks which app first', () => {

@@ -116,6 +116,8 @@ export function planPython(input: StackInput): StackPlan {
       export: steps.export,
       requirements: steps.requirements,
       hasDeps,
+      // Which variables the lock-file tool's install step sets to trust a CA bundle (see ../ca.ts).
+      toolTrust: steps.tool ? answers.packageManager : 'pip',
       django: answers.framework === 'django',
     },
     copySources: steps.manifests,
