@@ -7,6 +7,23 @@ import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
 
 const BUNDLED = new Set(['commander', 'dockerfile-ast']);
+// The wizard's screens: Ink and React (with the ~600 small files they import) are inlined into the
+// chunks that render, as a fully bundled Ink app is, so the first frame waits for a few files
+// instead. React runs its production build; Ink's devtools (DEV=true, which would read Ink's own
+// package.json and import react-devtools-core, neither of them in the bundle) are left out.
+const UI_BUNDLED = new Set(['ink', 'react', 'cli-spinners']);
+const UI_BUILD = {
+  alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.js' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [
+    {
+      name: 'ink-without-devtools',
+      setup(build) {
+        build.onLoad({ filter: /[\\/]ink[\\/]build[\\/]utils\.js$/ }, () => ({ contents: 'export const isDev = () => false;', loader: 'js' }));
+      },
+    },
+  ],
+};
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -18,10 +35,12 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)),
+  external: Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name) && !UI_BUNDLED.has(name)),
+  alias: UI_BUILD.alias,
+  plugins: UI_BUILD.plugins,
   jsx: 'automatic',
   chunkNames: 'chunks/[name]-[hash]',
-  define: { __HARDEN_INIT_VERSION__: JSON.stringify(pkg.version) },
+  define: { __HARDEN_INIT_VERSION__: JSON.stringify(pkg.version), ...UI_BUILD.define },
   // The inlined parser is CommonJS and requires Node built-ins; give the ESM bundle a `require`.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   legalComments: 'none',

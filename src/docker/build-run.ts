@@ -124,34 +124,6 @@ function plainReporter(write: (text: string) => void) {
   };
 }
 
-async function inkReporter(ctx: CommandContext, title: string) {
-  const [{ render }, { createElement }, { BuildProgress }, { ThemeContext }, { makeTheme }] = await Promise.all([
-    import('ink'),
-    import('react'),
-    import('../ui/components/BuildProgress.js'),
-    import('../ui/components/theme-context.js'),
-    import('../ui/theme.js'),
-  ]);
-  const seenAt = new Map<number, number>();
-  let latest: BuildProgress = { steps: [], errors: [] };
-  const view = () =>
-    createElement(ThemeContext.Provider, { value: makeTheme(ctx.color) }, createElement(BuildProgress, { progress: latest, seenAt, now: Date.now(), title }));
-  const app = render(view(), { stdout: ctx.stdout as NodeJS.WriteStream, stderr: ctx.stderr as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: true });
-  const timer = setInterval(() => app.rerender(view()), 250);
-  return {
-    update(progress: BuildProgress) {
-      latest = progress;
-      for (const step of progress.steps) if (!seenAt.has(step.id)) seenAt.set(step.id, Date.now());
-    },
-    async stop() {
-      clearInterval(timer);
-      app.rerender(view());
-      app.unmount();
-      await app.waitUntilExit();
-    },
-  };
-}
-
 export interface BuildOutcome {
   tag: string;
   build: BuildResult;
@@ -188,7 +160,7 @@ export async function runBuildCommand(dirArg: string, options: BuildOptions, ctx
   const request = { context: dir, dockerfile, tags: [tag], secrets, buildArgs: stampArgs(new Date().toISOString(), revision) };
 
   const tty = Boolean(ctx.stdout.isTTY) && !options.json;
-  const ink = tty ? await inkReporter(ctx, `building ${tag} with ${cli.mode === 'buildx' ? 'docker buildx' : 'BuildKit'}`) : null;
+  const ink = tty ? (await import('../ui/components/BuildProgress.js')).showBuildProgress(ctx, `building ${tag} with ${cli.mode === 'buildx' ? 'docker buildx' : 'BuildKit'}`) : null;
   const plain = !tty ? plainReporter((text) => (options.json ? ctx.stderr : ctx.stdout).write(text)) : null;
   let result: BuildResult;
   try {

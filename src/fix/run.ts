@@ -176,15 +176,8 @@ async function chooseImage(root: string, options: FixOptions, engine: Engine | n
 }
 
 async function chooseInteractively(actions: FixAction[], before: FindingCounts, scanLabel: string, ctx: CommandContext): Promise<string[] | null> {
-  const [{ render }, { createElement }, { FixApp }] = await Promise.all([import('ink'), import('react'), import('./ui/FixApp.js')]);
-  let chosen: string[] | null = null;
-  const instance = render(createElement(FixApp, { actions, before, scanLabel, color: ctx.color, onDone: (ids: string[] | null) => (chosen = ids) }), {
-    stdin: ctx.stdin as NodeJS.ReadStream,
-    stdout: ctx.stdout as NodeJS.WriteStream,
-    exitOnCtrlC: true,
-  });
-  await instance.waitUntilExit();
-  return chosen;
+  const { chooseFixes } = await import('./ui/FixApp.js');
+  return chooseFixes({ actions, before, scanLabel, color: ctx.color }, ctx);
 }
 
 /** `harden-init fix [dir]`: plan, show, choose, apply with backups, then verify. */

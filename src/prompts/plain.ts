@@ -1,10 +1,12 @@
 // The line-by-line shell over the same question model: for screen readers, dumb terminals
-// and Windows consoles. Same questions, same order, same validation as the wizard.
+// and Windows consoles. Same questions, same order, same validation, same rule for what is asked
+// when the detected answers are accepted at once, as the wizard.
 import { confirm, expand, input, select } from '@inquirer/prompts';
 import type { Readable, Writable } from 'node:stream';
 import { evidenceText } from '../detect/format.js';
-import { QUESTIONS, isAsked, normalizeAnswer, stepOf, type QuestionId, type StepId } from '../questions/model.js';
+import { QUESTIONS, normalizeAnswer, stepOf, type QuestionId, type StepId } from '../questions/model.js';
 import { buildAnswers, presetAnswers, questionContext, type ResolveInput } from '../questions/resolve.js';
+import { acceptPreview, acceptSentence, defaultsLine, turnFor, type Walk } from '../questions/walk.js';
 import type { InitActions } from '../ui/actions.js';
 import { paint, type Theme } from '../ui/theme.js';
 import { diffLines, fileDiff } from '../write/diff.js';
@@ -66,39 +68,46 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
   const context = { input: options.stdin as NodeJS.ReadableStream, output: stdout as NodeJS.WritableStream };
   const say = (line = '') => stdout.write(`${line}\n`);
 
-  say(`Looking at ${options.dirLabel} …`);
+  say(`Looking at ${options.dirLabel}…`);
   let resolveInput: ResolveInput = options.input;
   try {
     const [detection, defaults] = await Promise.all([actions.detect(options.app), actions.defaults(options.app ?? '.')]);
     resolveInput = { ...resolveInput, detection, metadata: defaults.metadata, gitEmail: defaults.gitEmail, suggestedSecrets: defaults.suggestedSecrets };
-    say(`Found: ${[detection.language, detection.packageManager, detection.version, detection.framework].filter(Boolean).join(', ')}`);
-    for (const item of detection.evidence) say(`  ${evidenceText(item)}`);
-    for (const warning of detection.warnings) say(paint(theme, 'warning', `  ! ${warning}`));
+    say(`Found in ${options.dirLabel}:`);
   } catch (error) {
     say(paint(theme, 'warning', `Could not detect the stack: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   const presets = presetAnswers(resolveInput);
+  const preview = acceptPreview(resolveInput, presets);
+  if (resolveInput.detection) {
+    for (const { question, text, missing, note } of preview.detected) say(`  ${question.name.padEnd(16)} ${missing ? paint(theme, 'warning', text) : text}${note}`);
+    if (resolveInput.detection.evidence.length > 0) say('Evidence:');
+    for (const item of resolveInput.detection.evidence) say(`  ${evidenceText(item)}`);
+    for (const warning of resolveInput.detection.warnings) say(paint(theme, 'warning', `  ! ${warning}`));
+  }
+  if (preview.defaults.length > 0) say(paint(theme, 'muted', `Defaults for the rest: ${defaultsLine(preview)}`));
+  say(`Yes (Enter) ${acceptSentence(preview)}; no goes through every answer, one by one.`);
+  const walk: Walk = (await confirm({ message: 'Accept these answers?', default: true }, context)) ? 'accept' : 'all';
+
   const values: Partial<Record<QuestionId, string>> = {};
   let step: StepId | null = null;
   for (const question of QUESTIONS) {
     const ctx = questionContext(resolveInput, values);
-    if (!isAsked(question, ctx)) continue;
-    const preset = presets.get(question.id);
-    if (preset?.source === 'flag') {
-      const text = normalizeAnswer(question, preset.text);
-      if (question.validate(text, ctx) === null) {
-        values[question.id] = text;
-        continue;
-      }
+    const turn = turnFor(question, ctx, presets.get(question.id), walk);
+    if (turn.kind === 'skip') continue;
+    if (turn.kind === 'take') {
+      values[question.id] = turn.text;
+      continue;
     }
     if (question.step !== step) {
       step = question.step;
       say();
       say(paint(theme, 'accent', `${stepOf(step).title}: ${stepOf(step).intro}`));
     }
-    const suggested = preset ? normalizeAnswer(question, preset.text) : question.default(ctx);
-    const detected = preset ? null : question.detected?.(ctx);
+    if (turn.problem) say(paint(theme, 'warning', `${question.flag.long} ${turn.problem}`));
+    const suggested = turn.suggested;
+    const detected = presets.has(question.id) ? null : question.detected?.(ctx);
     if (detected) say(paint(theme, 'muted', `  detected: ${detected}`));
     const notice = question.notice?.(ctx);
     if (notice) say(paint(theme, 'warning', `! ${notice}`));

@@ -91,6 +91,8 @@ export interface Question {
   kind: 'text' | 'select';
   /** The question, ending with `?`. */
   prompt: string;
+  /** A short name for lists of answers, e.g. `runtime version`. */
+  name: string;
   /** Shown with `?`: why we ask and what a good answer looks like. */
   help: string;
   /** Dotted field in the answers (and .harden-init.json), e.g. `security.contact`. */
@@ -109,6 +111,16 @@ export interface Question {
   validate(text: string, ctx: QuestionContext): string | null;
   /** Skip the question when this says no (its answer keeps the schema default). */
   when?(ctx: QuestionContext): boolean;
+  /**
+   * For answers that repo detection gives (language, commands, port, health route): whether it gave
+   * this one. Accepting the detected answers takes those it gave and asks the others. Absent: a
+   * setting whose default is safe to take (user id, app folder...).
+   */
+  filled?(ctx: QuestionContext): boolean;
+  /** With `filled`: when detection did not fill it, the default is still safe to take (no health route: none). */
+  fallback?: boolean;
+  /** A choice that matters enough to be asked even when the detected answers are accepted at once. */
+  confirm?: boolean;
   /** Text -> answers value. */
   toValue(text: string): unknown;
   /** Answers value -> text (for answers files and review). */
@@ -123,6 +135,11 @@ const noneToUndefined = (text: string) => (text === '' || text.toLowerCase() ===
 function language(ctx: QuestionContext): AnswerLanguage | null {
   const chosen = ctx.values.language ?? ctx.facts?.language;
   return chosen && (LANGUAGES as readonly string[]).includes(chosen) ? (chosen as AnswerLanguage) : null;
+}
+
+/** The detected facts, when they are about the language the answers name. */
+function factsOfLanguage(ctx: QuestionContext): AppFacts | null {
+  return ctx.facts && ctx.facts.language === language(ctx) ? ctx.facts : null;
 }
 
 /** Checks an http(s) URL; `httpsOnly` for security.txt fields. */
@@ -270,7 +287,9 @@ export const QUESTIONS: readonly Question[] = [
     step: 'app',
     kind: 'select',
     prompt: 'Which app in this workspace do you want to harden?',
+    name: 'app',
     help: 'This folder holds several deployable apps. Each gets its own Dockerfile next to its sources; run harden-init again for the others.',
+    confirm: true,
     field: 'app',
     flag: commandFlag('--app', 'app', '<path>', 'in a monorepo, the app to harden (see `harden-init detect`)'),
     when: (ctx) => Boolean(ctx.detection?.workspace && ctx.detection.apps.length > 0),
@@ -289,7 +308,9 @@ export const QUESTIONS: readonly Question[] = [
     step: 'app',
     kind: 'select',
     prompt: 'Which language is the app written in?',
+    name: 'language',
     help: 'Decides the build stage toolchain and the runtime the final image keeps. Detected from manifest files such as package.json, pyproject.toml or go.mod.',
+    filled: (ctx) => factsOfLanguage(ctx) !== null,
     field: 'language',
     flag: { ...commandFlag('--language', 'language', '<name>', 'language of the app'), choices: LANGUAGES },
     choices: () => LANGUAGES.map((value) => ({ value, label: value })),
@@ -303,7 +324,12 @@ export const QUESTIONS: readonly Question[] = [
     step: 'app',
     kind: 'select',
     prompt: 'Which package manager installs the dependencies?',
+    name: 'package manager',
     help: 'The build stage installs dependencies with it from the lock file (npm ci, pip install -r, go mod download...), so builds are reproducible.',
+    filled: (ctx) => {
+      const facts = factsOfLanguage(ctx);
+      return Boolean(facts && (facts.packageManager !== 'none' || PACKAGE_MANAGERS[language(ctx)!].includes('none')));
+    },
     field: 'packageManager',
     flag: commandFlag('--package-manager', 'packageManager', '<name>', 'npm, yarn, pnpm, bun, pip, poetry, uv, maven, gradle, cargo, ...'),
     choices: (ctx) => {
@@ -327,7 +353,9 @@ export const QUESTIONS: readonly Question[] = [
     step: 'app',
     kind: 'text',
     prompt: 'Which runtime version should the image use?',
+    name: 'runtime version',
     help: 'The image pins this version (tag and digest) in both stages, so a rebuild never silently upgrades the runtime. Detected from engines, .nvmrc, .python-version, go.mod and friends.',
+    filled: (ctx) => Boolean(factsOfLanguage(ctx)?.version),
     field: 'runtimeVersion',
     flag: commandFlag('--runtime-version', 'runtimeVersion', '<version>', 'runtime version, e.g. 22 or 3.12'),
     default: (ctx) => {
@@ -350,7 +378,9 @@ export const QUESTIONS: readonly Question[] = [
     step: 'app',
     kind: 'text',
     prompt: 'Which framework does it use (or none)?',
+    name: 'framework',
     help: 'Some frameworks need a specific build output or start command (Next.js standalone output, gunicorn for Django). Type none for plain apps.',
+    filled: (ctx) => factsOfLanguage(ctx) !== null,
     field: 'framework',
     flag: commandFlag('--framework', 'framework', '<name>', 'express, next, django, spring-boot, ... or none'),
     default: (ctx) => orNone(ctx.facts?.framework),
@@ -363,7 +393,9 @@ export const QUESTIONS: readonly Question[] = [
     step: 'app',
     kind: 'text',
     prompt: 'Which command builds the app (or none)?',
+    name: 'build',
     help: 'Runs in the build stage after dependencies are installed; only its output is copied into the final image.',
+    filled: (ctx) => factsOfLanguage(ctx) !== null,
     field: 'buildCommand',
     flag: commandFlag('--build-command', 'buildCommand', '<cmd>', 'command that builds the app, or none'),
     default: (ctx) => orNone(ctx.facts?.build),
@@ -376,7 +408,9 @@ export const QUESTIONS: readonly Question[] = [
     step: 'app',
     kind: 'text',
     prompt: 'Which command starts the app?',
+    name: 'start',
     help: 'Becomes the exec-form CMD of the final image (no shell in between, so signals reach your app).',
+    filled: (ctx) => Boolean(factsOfLanguage(ctx)?.start),
     field: 'startCommand',
     flag: commandFlag('--start-command', 'startCommand', '<cmd>', 'command that starts the app'),
     default: defaultStart,
@@ -389,7 +423,9 @@ export const QUESTIONS: readonly Question[] = [
     step: 'runtime',
     kind: 'text',
     prompt: 'Which port does the app listen on (or none)?',
+    name: 'port',
     help: 'Documented with EXPOSE and used by the health check and compose.yaml. Pick a port above 1024: the app runs as a non-root user.',
+    filled: (ctx) => Boolean(ctx.facts?.port),
     field: 'port',
     flag: commandFlag('--port', 'port', '<number>', 'port the app listens on'),
     default: (ctx) => (ctx.facts?.port ? String(ctx.facts.port) : 'none'),
@@ -402,7 +438,10 @@ export const QUESTIONS: readonly Question[] = [
     step: 'runtime',
     kind: 'text',
     prompt: 'Which HTTP path answers health checks (or none)?',
+    name: 'health check',
     help: 'The image gets a HEALTHCHECK that requests this path with the runtime itself (distroless has no curl). Suggested from a health route the code defines (/healthz, /health, /livez, /ready, /ping, Spring\'s actuator). none: the Dockerfile says why there is none.',
+    filled: (ctx) => detectedHealthcheck(ctx) !== null,
+    fallback: true,
     field: 'healthcheck',
     flag: commandFlag('--healthcheck', 'healthcheck', '<path|none>', 'HTTP path the health check requests, or none'),
     when: (ctx) => (ctx.values.port ?? 'none').toLowerCase() !== 'none',
@@ -420,6 +459,7 @@ export const QUESTIONS: readonly Question[] = [
     step: 'runtime',
     kind: 'text',
     prompt: 'Which build secrets does the build need (comma-separated ids, or none)?',
+    name: 'build secrets',
     help: 'Tokens the build needs (a private registry .npmrc, pip.conf) are mounted with RUN --mount=type=secret and never stored in a layer. Pass them with docker build --secret id=<id>,src=<file>.',
     field: 'buildSecrets',
     flag: { ...commandFlag('--build-secret', 'buildSecret', '<id>', 'a BuildKit secret the build needs (repeatable), e.g. npmrc'), repeatable: true },
@@ -437,6 +477,7 @@ export const QUESTIONS: readonly Question[] = [
     step: 'runtime',
     kind: 'text',
     prompt: 'Use this CA bundle when the build downloads packages (a PEM file, or none)?',
+    name: 'CA bundle',
     help: 'Behind a TLS-inspecting proxy or with a private registry, installs in the build fail (SELF_SIGNED_CERT_IN_CHAIN) unless they trust your CA. The bundle goes in as the build secret "ca" (harden-init build passes it) and each install step trusts it while it runs; it never lands in a layer. Give a full bundle, system roots plus your CA: pip, go and cargo replace their roots with it.',
     field: 'caCert',
     flag: commandFlag('--ca-cert', 'caCert', '<file>', 'CA bundle (PEM, system roots plus your CA) the build trusts when it downloads, passed as the build secret "ca"; or none'),
@@ -452,6 +493,7 @@ export const QUESTIONS: readonly Question[] = [
     step: 'runtime',
     kind: 'text',
     prompt: 'Which numeric user id should the app run as?',
+    name: 'user id',
     help: 'The final stage runs as USER <uid>:<uid>, never root. A high number (default 10001) does not clash with users of the host.',
     field: 'uid',
     flag: commandFlag('--uid', 'uid', '<number>', 'numeric uid:gid the app runs as (default 10001)'),
@@ -465,6 +507,7 @@ export const QUESTIONS: readonly Question[] = [
     step: 'runtime',
     kind: 'text',
     prompt: 'Where should the app live inside the image?',
+    name: 'app folder',
     help: 'Files there are owned by root and read-only for the app user, except the writable directories.',
     field: 'appDir',
     flag: commandFlag('--app-dir', 'appDir', '<path>', 'directory of the app inside the image (default /app)'),
@@ -478,7 +521,9 @@ export const QUESTIONS: readonly Question[] = [
     step: 'base',
     kind: 'select',
     prompt: 'Which base should the final image use?',
+    name: 'base image',
     help: 'Everything in the final base ships with your app and needs patching. Smaller bases mean fewer CVEs and less for an attacker to use, but fewer tools to debug with.',
+    confirm: true,
     field: 'base',
     flag: { ...commandFlag('--base', 'base', '<kind>', 'final base image'), choices: BASE_KINDS },
     choices: (ctx) =>
@@ -501,7 +546,9 @@ export const QUESTIONS: readonly Question[] = [
     step: 'security',
     kind: 'text',
     prompt: 'Where should security researchers report vulnerabilities?',
+    name: 'security contact',
     help: 'The Contact line of security.txt: a mailto: address or an https: page. It defaults to the package author, then git user.email, then the bugs URL. A public issue tracker is a poor choice: reports should stay private until fixed.',
+    confirm: true,
     field: 'security.contact',
     flag: commandFlag('--contact', 'contact', '<mailto:|https:>', 'security contact for security.txt and labels'),
     default: defaultContact,
@@ -518,6 +565,7 @@ export const QUESTIONS: readonly Question[] = [
     step: 'security',
     kind: 'text',
     prompt: 'Where is your vulnerability disclosure policy (https URL, or none)?',
+    name: 'disclosure policy',
     help: 'Optional Policy line of security.txt: a page that says what researchers may test and how you respond.',
     field: 'security.policy',
     flag: commandFlag('--policy', 'policy', '<url>', 'URL of your vulnerability disclosure policy'),
@@ -531,6 +579,7 @@ export const QUESTIONS: readonly Question[] = [
     step: 'security',
     kind: 'text',
     prompt: 'When should security.txt expire?',
+    name: 'security.txt expiry',
     help: 'RFC 9116 requires an Expires date at most a year ahead, so stale contacts are noticed. Renew it by re-running harden-init before then.',
     field: 'security.expires',
     flag: commandFlag('--expires', 'expires', '<ISO 8601>', 'when security.txt expires (at most one year ahead)'),
@@ -548,6 +597,7 @@ export const QUESTIONS: readonly Question[] = [
     step: 'security',
     kind: 'text',
     prompt: 'At which https URL will security.txt be served (or none)?',
+    name: 'security.txt URL',
     help: 'Goes into the securitytxt image label and the Canonical line, so anyone holding the image finds your contact. Usually https://<your domain>/.well-known/security.txt.',
     field: 'security.url',
     flag: commandFlag('--security-url', 'securityUrl', '<url>', 'public https URL of your security.txt, for the securitytxt label'),
@@ -592,6 +642,17 @@ export function factsFor(detection: Detection | null, app: string | undefined): 
 /** Normalised text of an answer: the question's own normaliser, else trimmed. */
 export function normalizeAnswer(question: Question, text: string): string {
   return question.normalize ? question.normalize(text) : text.trim();
+}
+
+/**
+ * Whether accepting the detected answers at once still asks this question: the choices that
+ * matter, what detection could not fill, a suggestion with a warning (an ended runtime version),
+ * and any question without a valid suggestion.
+ */
+export function askedOnAccept(question: Question, ctx: QuestionContext): boolean {
+  if (question.confirm || question.notice?.(ctx)) return true;
+  if (question.filled && !question.filled(ctx) && !question.fallback) return true;
+  return question.validate(normalizeAnswer(question, question.default(ctx)), ctx) !== null;
 }
 
 /** True when the question should be asked given the answers so far. */

@@ -1,10 +1,10 @@
-import { Box, Text, useApp, useInput } from 'ink';
-import { statusLine } from '../write/plan.js';
+import { Text, useApp, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { questionById } from '../questions/model.js';
 import type { ResolveInput } from '../questions/resolve.js';
 import type { InitActions } from './actions.js';
 import { Frame } from './components/Frame.js';
+import { StatusLines } from './components/StatusLines.js';
 import { ThemeContext } from './components/theme-context.js';
 import { initialState, currentScreen, footerOf, progressOf, wizardReducer, type WizardState } from './state.js';
 import { BaseStep } from './steps/BaseStep.js';
@@ -52,14 +52,7 @@ function StepFor(props: StepProps) {
 /** What stays on the terminal after the wizard: what was written, or that nothing was. */
 function Summary({ state }: { state: WizardState }) {
   if (state.exit?.kind === 'cancelled') return <Text>Cancelled: nothing was written.</Text>;
-  const statuses = state.written.status === 'done' ? state.written.value : state.progress;
-  return (
-    <Box flexDirection="column">
-      {statuses.map((status, index) => (
-        <Text key={index}>{statusLine(status.verb, status.path, status.backup ? `-> ${status.backup}` : undefined)}</Text>
-      ))}
-    </Box>
-  );
+  return <StatusLines statuses={state.written.status === 'done' ? state.written.value : state.progress} />;
 }
 
 /** The wizard: one reducer, the current step's screen, and Ctrl+C that quits before anything is written. */

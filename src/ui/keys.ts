@@ -2,7 +2,7 @@
 import type { Key } from 'ink';
 import type { ScreenKind } from './state.js';
 
-export type KeyCommand = 'quit' | 'submit' | 'back' | 'help' | 'up' | 'down' | 'toggle' | 'erase' | 'clear' | 'accept' | 'reject' | 'rewrite' | 'patches';
+export type KeyCommand = 'quit' | 'submit' | 'edit' | 'back' | 'help' | 'up' | 'down' | 'toggle' | 'erase' | 'clear' | 'accept' | 'reject' | 'rewrite' | 'patches';
 
 export interface KeyContext {
   screen: ScreenKind;
@@ -41,6 +41,9 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     matches: (input, key) => key.ctrl && input === 'c',
   },
   { command: 'submit', label: 'Enter', description: 'accept', matches: (_input, key) => key.return },
+  // The detect screen: go through every answer one by one instead of accepting them at once
+  // (↓ is the move command, which does the same there).
+  { command: 'edit', label: 'e/↓', description: 'change the answers one by one', matches: (input, _key, context) => input === 'e' && context.screen === 'detect', screens: ['detect'] },
   { command: 'back', label: 'Esc', description: 'back', matches: (_input, key) => key.escape, screens: ['question', 'review'] },
   {
     command: 'up',

@@ -3,14 +3,18 @@
 import type { Detection } from '../detect/types.js';
 import { defaultImageTag } from '../docker/image-tag.js';
 import type { Answers } from '../questions/answers.js';
-import { QUESTIONS, STEPS, isAsked, normalizeAnswer, questionById, type Choice, type Question, type QuestionId, type StepId } from '../questions/model.js';
+import { QUESTIONS, normalizeAnswer, questionById, type Choice, type Question, type QuestionId } from '../questions/model.js';
 import { AnswerError, buildAnswers, presetAnswers, questionContext, type Preset, type ResolveInput } from '../questions/resolve.js';
+import { turnFor, walkQuestions, type Turn, type Walk } from '../questions/walk.js';
 import { applyAccepted } from '../retrofit/series.js';
 import type { WriteStatus } from '../write/apply.js';
 import type { PlannedWrite } from '../write/plan.js';
 import type { Prepared, QuestionDefaults, RetrofitChoice } from './actions.js';
 import type { FooterContext } from './keys.js';
 import { finalBaseNote } from '../generate/notes.js';
+import { FLOW, type Progress } from './flow.js';
+
+export type { Progress } from './flow.js';
 
 export type Screen =
   | { kind: 'detect' }
@@ -120,6 +124,8 @@ export interface WizardState {
   presets: Map<QuestionId, Preset>;
   /** Screens visited, the current one last; Esc pops. */
   history: Screen[];
+  /** Accept the detected answers and ask only the rest (Enter on the detect screen), or go through every answer (e). */
+  walk: Walk;
   /** Accepted answers as text (kept when going back). */
   values: Partial<Record<QuestionId, string>>;
   draft: Draft;
@@ -150,6 +156,7 @@ export type WizardAction =
   | { type: 'retrofitMode'; mode: RetrofitMode }
   | { type: 'accept'; accept: boolean }
   | { type: 'submit' }
+  | { type: 'edit' }
   | { type: 'back' }
   | { type: 'help' }
   | { type: 'quit' }
@@ -165,6 +172,7 @@ export function initialState(input: ResolveInput): WizardState {
     detection: { status: 'running' },
     presets: presetAnswers(input),
     history: [{ kind: 'detect' }],
+    walk: 'accept',
     values: {},
     draft: { text: '', pristine: true, choice: 0 },
     error: null,
@@ -198,27 +206,20 @@ export function noticeOf(state: WizardState, question: Question): string | null 
   return question.notice ? question.notice(contextOf(state)) : null;
 }
 
-/** A flag answer that validates skips its question; an invalid one is asked, showing the problem. */
-function presetProblem(state: WizardState, question: Question): string | null {
-  const preset = state.presets.get(question.id);
-  if (!preset || preset.source !== 'flag') return null;
-  return question.validate(normalizeAnswer(question, preset.text), contextOf(state));
+/** What the wizard does with a question given the answers so far (the rule every shell follows). */
+function turnOf(state: WizardState, question: Question, values: WizardState['values'] = state.values): Turn {
+  return turnFor(question, questionContext(state.input, values), state.presets.get(question.id), state.walk, values[question.id]);
 }
 
-function skippedByFlag(state: WizardState, question: Question): boolean {
-  const preset = state.presets.get(question.id);
-  return Boolean(preset && preset.source === 'flag' && presetProblem(state, question) === null);
-}
-
-/** The next question to ask after `after` (or from the start); flag answers it passes are recorded. */
+/** The next question to ask after `after` (or from the start); answers it takes on the way are recorded. */
 function nextQuestion(state: WizardState, after: QuestionId | null): { question: Question | null; values: WizardState['values'] } {
   const values = { ...state.values };
-  const scratch = { ...state, values };
   const start = after === null ? 0 : QUESTIONS.findIndex((q) => q.id === after) + 1;
   for (const question of QUESTIONS.slice(start)) {
-    if (!isAsked(question, contextOf(scratch))) continue;
-    if (skippedByFlag(scratch, question)) {
-      values[question.id] = normalizeAnswer(question, state.presets.get(question.id)!.text);
+    const turn = turnOf(state, question, values);
+    if (turn.kind === 'skip') continue;
+    if (turn.kind === 'take') {
+      values[question.id] = turn.text;
       continue;
     }
     return { question, values };
@@ -228,26 +229,15 @@ function nextQuestion(state: WizardState, after: QuestionId | null): { question:
 
 /** The questions the wizard will ask, given the answers so far (for the progress indicator). */
 export function plannedQuestions(state: WizardState): Question[] {
-  const values = { ...state.values };
-  const asked: Question[] = [];
-  for (const question of QUESTIONS) {
-    const ctx = questionContext(state.input, values);
-    if (!isAsked(question, ctx)) continue;
-    if (skippedByFlag({ ...state, values }, question)) {
-      values[question.id] = normalizeAnswer(question, state.presets.get(question.id)!.text);
-      continue;
-    }
-    asked.push(question);
-    if (values[question.id] === undefined) values[question.id] = question.default(ctx);
-  }
-  return asked;
+  return walkQuestions(state.input, state.presets, state.walk, state.values)
+    .filter(({ turn }) => turn.kind === 'ask')
+    .map(({ question }) => question);
 }
 
 function draftFor(state: WizardState, question: Question): Draft {
-  const ctx = contextOf(state);
-  const preset = state.presets.get(question.id);
-  const text = state.values[question.id] ?? (preset ? normalizeAnswer(question, preset.text) : question.default(ctx));
-  const choices = question.choices ? question.choices(ctx) : [];
+  const turn = turnOf(state, question);
+  const text = turn.kind === 'ask' ? turn.suggested : turn.kind === 'take' ? turn.text : question.default(contextOf(state));
+  const choices = choicesOf(state, question);
   const found = choices.findIndex((choice) => choice.value === text);
   return { text, pristine: true, choice: found >= 0 ? found : 0 };
 }
@@ -257,7 +247,8 @@ function enter(state: WizardState, screen: Screen): WizardState {
   if (screen.kind === 'question') {
     const question = questionById(screen.id);
     next.draft = draftFor(next, question);
-    next.error = presetProblem(next, question);
+    const turn = turnOf(next, question);
+    next.error = turn.kind === 'ask' ? turn.problem : null;
     if (next.error) next.draft = { ...next.draft, pristine: false };
   }
   return next;
@@ -332,6 +323,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (screen.kind !== 'question') return state;
       return { ...state, draft: { ...state.draft, text: '', pristine: false }, error: null };
     case 'move': {
+      if (screen.kind === 'detect') return action.delta > 0 ? wizardReducer(state, { type: 'edit' }) : state;
       if (screen.kind === 'question') {
         const question = questionById(screen.id);
         const count = choicesOf(state, question).length;
@@ -386,7 +378,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'submit':
       switch (screen.kind) {
         case 'detect':
-          return state.detection.status === 'running' ? state : advanceFromQuestion(state, null);
+          return state.detection.status === 'running' ? state : advanceFromQuestion({ ...state, walk: 'accept' }, null);
         case 'question':
           return submitQuestion(state, questionById(screen.id));
         case 'review': {
@@ -403,6 +395,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         }
       }
       return state;
+    case 'edit':
+      if (screen.kind !== 'detect' || state.detection.status === 'running') return state;
+      return advanceFromQuestion({ ...state, walk: 'all' }, null);
     case 'back': {
       // Nothing to go back to once files are written.
       if (state.history.length <= 1 || screen.kind === 'write' || screen.kind === 'next') return state;
@@ -421,8 +416,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return screen.kind === 'review' ? { ...state, prepared: { status: 'failed', message: action.message } } : state;
     case 'status':
       return { ...state, progress: [...state.progress, action.status] };
-    case 'written':
-      return { ...state, written: { status: 'done', value: action.statuses } };
+    case 'written': {
+      // Once the files are written, the next steps are on screen at once, below what was written.
+      const written: WizardState = { ...state, written: { status: 'done', value: action.statuses } };
+      return screen.kind === 'write' ? enter(written, { kind: 'next' }) : written;
+    }
     case 'writeFailed':
       return { ...state, written: { status: 'failed', message: action.message } };
   }
@@ -432,26 +430,6 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 export function currentHunk(state: WizardState) {
   if (currentScreen(state).kind !== 'review' || state.prepared.status !== 'done' || state.retrofit.view !== 'patches') return null;
   return state.prepared.value.retrofit?.patches[state.retrofit.index] ?? null;
-}
-
-export interface Progress {
-  stepIndex: number;
-  stepCount: number;
-  title: string;
-  /** Position within the step's questions, when on a question. */
-  question?: { index: number; count: number };
-}
-
-const FLOW: Array<{ id: StepId | 'detect' | 'review' | 'write' | 'next'; title: string }> = [
-  { id: 'detect', title: 'Detect' },
-  ...STEPS.map((step) => ({ id: step.id, title: step.title })),
-  { id: 'review', title: 'Review' },
-  { id: 'write', title: 'Write' },
-  { id: 'next', title: 'Next steps' },
-];
-
-export function flowTitles(): string[] {
-  return FLOW.map((step) => step.title);
 }
 
 export function progressOf(state: WizardState): Progress {

@@ -4,18 +4,19 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { clock, type CommandContext } from '../cli/context.js';
-import { Cancelled, InputError, UsageError } from '../cli/errors.js';
+import { Cancelled, EXIT, InputError, UsageError, reportError } from '../cli/errors.js';
 import type { AppFacts, Detection, Evidence, RepoSnapshot } from '../detect/types.js';
 import type { GenerateResult } from '../generate/types.js';
 import type { Answers } from '../questions/answers.js';
 import { QUESTIONS } from '../questions/model.js';
-import { AnswerError, resolveAnswers, type ResolveInput } from '../questions/resolve.js';
+import type { AnswerError, ResolveInput } from '../questions/resolve.js';
 import { caBundleFromEnv, caCertFlag, savedCaPath } from '../docker/ca-bundle.js';
 import { buildSecretIds, secretFlag } from '../retrofit/series.js';
 import type { InitActions, Prepared, RetrofitChoice } from '../ui/actions.js';
+import type { OpenWizard } from '../ui/run.js';
+import type { InitShell } from '../cli/commands/init.js';
 import { makeTheme, paint } from '../ui/theme.js';
 import { applyPlan, planFromDisk, type WriteStatus } from './apply.js';
-import { fileDiff, diffLines } from './diff.js';
 import { statusLine, type PlannedWrite } from './plan.js';
 
 export interface InitActionOptions {
@@ -229,7 +230,8 @@ export function answerErrorToCli(error: AnswerError, answersFile: string | undef
   return new UsageError(`${error.field} ${error.problem}`, 'detected defaults', `pass ${flag}`);
 }
 
-function printPlan(ctx: CommandContext, plan: readonly PlannedWrite[], withDiffs: boolean, keep: ReadonlySet<string> = new Set()): void {
+async function printPlan(ctx: CommandContext, plan: readonly PlannedWrite[], withDiffs: boolean, keep: ReadonlySet<string> = new Set()): Promise<void> {
+  const { fileDiff, diffLines } = await import('./diff.js');
   const theme = makeTheme(ctx.color);
   for (const entry of plan) {
     if (keep.has(entry.path) && entry.action === 'conflict') {
@@ -254,14 +256,18 @@ function printStatus(ctx: CommandContext, status: WriteStatus): void {
   ctx.stdout.write(`${statusLine(status.verb, status.path, status.backup ? `-> ${status.backup}` : undefined)}\n`);
 }
 
-export async function runInit(args: string[], options: Record<string, unknown>, ctx: CommandContext): Promise<number> {
+/** The shell init runs in, chosen by the command; the wizard's frame is already on screen. */
+export interface InitShellChoice {
+  shell: InitShell;
+  wizard: OpenWizard | null;
+  /** The folder as the wizard and the prompts name it. */
+  dirLabel: string;
+}
+
+export async function runInit(args: string[], options: Record<string, unknown>, ctx: CommandContext, { shell, wizard, dirLabel }: InitShellChoice): Promise<number> {
   const dir = args[0] ?? '.';
   const root = path.resolve(ctx.cwd, dir);
   const answersPath = typeof options.answers === 'string' ? options.answers : undefined;
-  const unattended = Boolean(options.yes) || answersPath !== undefined;
-  if (!unattended && !(ctx.stdin.isTTY && ctx.stdout.isTTY)) {
-    throw new UsageError('no terminal to ask questions in', undefined, 'run with --yes (detected defaults) or --answers <file>');
-  }
   const dryRun = Boolean(options.dryRun);
   const app = typeof options.app === 'string' ? options.app.replace(/^\.\//, '').replace(/\/+$/, '') || '.' : undefined;
   const warnings: string[] = [];
@@ -280,7 +286,8 @@ export async function runInit(args: string[], options: Record<string, unknown>, 
   const theme = makeTheme(ctx.color);
   const warn = (message: string) => ctx.stderr.write(`${paint(theme, 'warning', `harden-init: ${message}`)}\n`);
 
-  if (unattended) {
+  if (shell === 'unattended') {
+    const { AnswerError, resolveAnswers } = await import('../questions/resolve.js');
     const [detection, defaults] = await Promise.all([actions.detect(app).catch(detectFailure(app)), actions.defaults(app ?? '.')]);
     let answers;
     try {
@@ -300,7 +307,7 @@ export async function runInit(args: string[], options: Record<string, unknown>, 
     // Files kept unless chosen (a user's security.txt) stay kept: no one chose.
     const keep = new Set(prepared.keep ?? []);
     if (dryRun) {
-      printPlan(ctx, prepared.plan, true, keep);
+      await printPlan(ctx, prepared.plan, true, keep);
       return 0;
     }
     // No one to ask: --yes means yes to replacing files too; every replaced file is backed up first.
@@ -308,15 +315,13 @@ export async function runInit(args: string[], options: Record<string, unknown>, 
     return 0;
   }
 
-  const dirLabel = dir === '.' ? 'this folder' : dir;
-  if (options.plain || ctx.env.TERM === 'dumb') {
+  if (shell === 'plain' || !wizard) {
     const { runPlain } = await import('../prompts/plain.js');
     const result = await runPlain({ input, actions, app, dirLabel, theme, force: Boolean(options.force), stdin: ctx.stdin, stdout: ctx.stdout });
     if (result.kind === 'cancelled') throw new Cancelled();
     return 0;
   }
-  const { runWizard } = await import('../ui/run.js');
-  const exit = await runWizard({ input, actions, app, dirLabel, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr });
+  const exit = await wizard.run({ input, actions, app });
   if (exit.kind === 'cancelled') throw new Cancelled();
   for (const message of warnings) warn(message);
   if (exit.handOver) return handOver(exit.handOver, ctx);
@@ -340,19 +345,33 @@ function generateFailure(error: unknown): never {
   throw error;
 }
 
-/** Runs the command the user picked in the next-steps screen, if this version has it. */
+/**
+ * Runs the command the user picked in the next-steps screen. It reports its own result (its output,
+ * then one summary line), but the wizard succeeded whatever it finds: init still exits 0.
+ */
 async function handOver(argv: string[], ctx: CommandContext): Promise<number> {
   const { parseArgv } = await import('../cli/program.js');
-  ctx.stdout.write(`\n$ harden-init ${argv.join(' ')}\n`);
-  const parsed = parseArgv(argv, ctx);
-  if (parsed.kind === 'exit') return parsed.exitCode;
+  const command = `harden-init ${argv.join(' ')}`;
+  ctx.stdout.write(`\n$ ${command}\n`);
+  let code: number;
   try {
-    return await parsed.def.run(parsed.args, parsed.options, parsed.ctx);
+    const parsed = parseArgv(argv, ctx);
+    code = parsed.kind === 'exit' ? parsed.exitCode : await parsed.def.run(parsed.args, parsed.options, parsed.ctx);
   } catch (error) {
-    if (error instanceof UsageError && /is not available/.test(error.what)) {
-      ctx.stdout.write(`harden-init ${argv[0]} is not available in this version yet; run it later: harden-init ${argv.join(' ')}\n`);
-      return 0;
-    }
-    throw error;
+    const { line, exitCode } = reportError(error, ctx.debug);
+    if (line) ctx.stderr.write(`${line}\n`);
+    code = exitCode;
   }
+  const summary = nextStepSummary(command, code);
+  ctx.stdout.write(`\n${paint(makeTheme(ctx.color), summary.token, summary.text)}\n`);
+  return 0;
+}
+
+/** The line the wizard ends on after the next step it ran: that step's result, by its exit code. */
+export function nextStepSummary(command: string, exitCode: number): { text: string; token: 'success' | 'warning' | 'error' } {
+  const written = 'the files harden-init wrote are in place';
+  if (exitCode === EXIT.ok) return { text: `✔ ${command}: done`, token: 'success' };
+  if (exitCode === EXIT.findings) return { text: `! ${command}: found problems (exit 1, listed above); ${written}`, token: 'warning' };
+  if (exitCode === 130) return { text: `${command}: cancelled; ${written}`, token: 'warning' };
+  return { text: `✗ ${command}: failed (exit ${exitCode}, see above); ${written}, run it again once that is fixed`, token: 'error' };
 }

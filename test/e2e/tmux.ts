@@ -44,19 +44,30 @@ export class TmuxSession {
     }
   }
 
+  /** Enter presses made by `enterUntil` so far. */
+  enters = 0;
+
   /**
-   * Presses Enter each time the screen shows something new, until `done` holds:
-   * an Enter-only run that never presses twice on the same screen.
+   * Presses Enter each time the screen shows something new and has settled (the same in two polls
+   * in a row), until `done` holds: an Enter-only run that never presses twice on the same screen,
+   * nor while `busy` says the program is working (a spinner changes the screen without asking).
    */
-  async enterUntil(done: (screen: string) => boolean, stopAt?: (screen: string) => boolean, timeoutMs = 60_000): Promise<string> {
+  async enterUntil(
+    done: (screen: string) => boolean,
+    { stopAt, busy, timeoutMs = 60_000 }: { stopAt?: (screen: string) => boolean; busy?: (screen: string) => boolean; timeoutMs?: number } = {},
+  ): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let pressedOn: string | null = null;
+    let previous: string | null = null;
     for (;;) {
       const screen = this.capture();
       if (done(screen) || stopAt?.(screen)) return screen;
       if (Date.now() > deadline) throw new Error(`Enter-only run did not finish; screen:\n${screen}`);
-      if (screen !== pressedOn && screen.trim() !== '') {
+      const settled = screen === previous;
+      previous = screen;
+      if (settled && screen !== pressedOn && screen.trim() !== '' && !busy?.(screen)) {
         pressedOn = screen;
+        this.enters++;
         this.send('Enter');
       }
       await new Promise((resolve) => setTimeout(resolve, 80));
@@ -76,3 +87,6 @@ export const exitCodeIn = (screen: string): number | null => {
   const match = /\[exit (\d+)\]/.exec(screen);
   return match ? Number(match[1]) : null;
 };
+
+/** The wizard is working (detecting, generating, writing) or has handed over to a next step: nothing to answer. */
+export const wizardBusy = (screen: string): boolean => /Looking at .*…|Generating the files …|Writing …|^\$ harden-init /m.test(screen);

@@ -15,7 +15,9 @@ describe('a detected health route in the wizard', () => {
     const found = await waitForText(instance, 'Found in ./shop');
     expect(found).toMatch(/health check\s+\/healthz/);
     expect(found).toContain("src/server.js:12: health route app.get('/healthz')");
-    let frame = found;
+    // Enter takes it with the other detected answers; e goes through every answer, this one too.
+    expect(found).toContain('Enter accepts these answers, then asks the base image and the security contact.');
+    let frame = await press(instance, 'e', 'Which language');
     for (let i = 0; i < 20 && !frame.includes('Which HTTP path'); i++) frame = await press(instance, KEY.enter);
     expect(frame).toContain('❯ /healthz');
     expect(frame).toContain("detected: src/server.js:12: health route app.get('/healthz')");

@@ -70,7 +70,7 @@ describe('review of a retrofit: full rewrite or patch series', () => {
     expect(frame).toContain('docker run -e API_KEY');
     expect(frame).toContain('docker build --secret id=npm_token,src=<file> .');
     expect(frame).toContain('(was NPM_TOKEN)');
-    await press(instance, KEY.enter, 'Press Enter for next steps');
+    await press(instance, KEY.enter, 'Next steps:');
     expect(disk.get('Dockerfile')).toBe(plan.rewrite);
   });
 
@@ -118,7 +118,7 @@ describe('review of a retrofit: full rewrite or patch series', () => {
     expect(frame).toContain(`◉ Patch series (${total - 2} of ${total} hunks accepted)`);
     expect(frame).not.toContain('Not carried over safely');
     await press(instance, 'p', 'Patch series for Dockerfile');
-    await press(instance, KEY.enter, 'Press Enter for next steps');
+    await press(instance, KEY.enter, 'Next steps:');
     const accepted = plan.patches.slice(1, -1).map((p) => p.id);
     expect(disk.get('Dockerfile')).toBe(applyPatches(existing, accepted, plan.patches));
     expect(disk.get('Dockerfile')).not.toBe(plan.rewrite);
@@ -133,7 +133,7 @@ describe('review of a retrofit: full rewrite or patch series', () => {
     await press(instance, 'n');
     const frame = await press(instance, 'r', '◉ Full rewrite');
     expect(frame).toContain('These files will be written');
-    await press(instance, KEY.enter, 'Press Enter for next steps');
+    await press(instance, KEY.enter, 'Next steps:');
     expect(disk.get('Dockerfile')).toBe(plan.rewrite);
   });
 
@@ -147,7 +147,7 @@ describe('review of a retrofit: full rewrite or patch series', () => {
     await waitForText(instance, `0 of ${plan.patches.length} hunks accepted`);
     const frame = await press(instance, KEY.esc, 'These files will be written');
     expect(frame).toContain('identical  Dockerfile');
-    await press(instance, KEY.enter, 'Press Enter for next steps');
+    await press(instance, KEY.enter, 'Next steps:');
     expect(disk.get('Dockerfile')).toBe(existing);
     expect(disk.get('.dockerignore')).toBe('.git\n**/.env\n');
   });
@@ -172,7 +172,7 @@ describe('a security.txt the user has', () => {
     await press(instance, KEY.down, '❯ skip       .well-known/security.txt');
     frame = await press(instance, KEY.space, 'conflict   .well-known/security.txt');
     expect(frame).toContain('+Expires: 2027-01-01T00:00:00.000Z');
-    await press(instance, KEY.enter, 'Press Enter for next steps');
+    await press(instance, KEY.enter, 'Next steps:');
     expect(disk.get('.well-known/security.txt')).toBe(generatedTxt);
   });
 
@@ -189,7 +189,7 @@ describe('a security.txt the user has', () => {
     });
     const { instance } = start({ ...memory.actions, prepare });
     await toReview(instance);
-    const frame = await press(instance, KEY.enter, 'Press Enter for next steps');
+    const frame = await press(instance, KEY.enter, 'Next steps:');
     expect(frame).toContain('skip       .well-known/security.txt');
     expect(disk.get('.well-known/security.txt')).toBe(mine);
     expect(disk.get('Dockerfile')).toBe(plan.rewrite);

@@ -10,17 +10,80 @@ const where = (state: WizardState) => {
   return screen.kind === 'question' ? screen.id : screen.kind;
 };
 const enter = { type: 'submit' } as const;
+const edit = { type: 'edit' } as const;
 const esc = { type: 'back' } as const;
+/** Presses Enter until the review, recording where each press lands. */
+function enterToReview(state: WizardState): { state: WizardState; visited: string[] } {
+  const visited: string[] = [];
+  while (currentScreen(state).kind !== 'review' && visited.length < 30) {
+    state = run(state, enter);
+    visited.push(where(state));
+    expect(state.error).toBeNull();
+  }
+  return { state, visited };
+}
 
 describe('wizard navigation', () => {
-  it('Enter waits for detection on the first screen', () => {
-    const state = run(initialState(baseInput()), enter);
-    expect(where(state)).toBe('detect');
+  it('Enter and e wait for detection on the first screen', () => {
+    expect(where(run(initialState(baseInput()), enter))).toBe('detect');
+    expect(where(run(initialState(baseInput()), edit))).toBe('detect');
   });
 
-  it('Enter-only walks every question in model order to the review, with detected defaults', () => {
-    let state = detected();
-    const visited: string[] = [];
+  it('Enter on the detect screen accepts every detected answer and asks only the base image and the security contact', () => {
+    const { state, visited } = enterToReview(detected());
+    expect(visited).toEqual(['base', 'contact', 'review']);
+    expect(state.answers).toMatchObject({
+      language: 'node', packageManager: 'npm', runtimeVersion: '20', framework: 'express', buildCommand: null, startCommand: 'node src/server.js',
+      port: 3000, healthcheck: 'none', uid: 10001, appDir: '/app', base: 'distroless',
+      security: { contact: 'mailto:sec@shop.example', expires: '2026-03-14T00:00:00Z' },
+    });
+    expect(state.prepared.status).toBe('running');
+    expect(progressOf(run(detected(), enter))).toMatchObject({ title: 'Base image', question: { index: 0, count: 1 } });
+  });
+
+  it('what detection could not fill is always asked, in model order, before the choices that matter', () => {
+    const partial = { ...nodeDetection, version: null, start: null, port: null };
+    const start = run(initialState(baseInput()), { type: 'detected', detection: partial, defaults });
+    const { state, visited } = enterToReview(start);
+    expect(visited).toEqual(['runtimeVersion', 'startCommand', 'port', 'base', 'contact', 'review']);
+    // Asked with the fallback as the suggestion: the runtime's current release line, a start command for the language.
+    expect(state.answers).toMatchObject({ runtimeVersion: '22', startCommand: 'node index.js', port: null });
+  });
+
+  it('when detection failed, Enter asks every answer detection would have given', () => {
+    let state = run(initialState(baseInput()), { type: 'detectFailed', message: 'unreadable package.json' }, enter);
+    expect(where(state)).toBe('language');
+    expect(state.error).toBeNull();
+    state = run(state, enter);
+    expect(where(state)).toBe('packageManager');
+    expect(state.values.language).toBe('node');
+  });
+
+  it('a flag answer is taken; an invalid flag is asked with its problem shown, also when accepting', () => {
+    const state = run(detected({ port: '99999', base: 'alpine' }), enter);
+    expect(where(state)).toBe('port');
+    expect(state.error).toBe('must be at most 65535');
+    const rest = enterToReview(run(state, { type: 'clear' }, { type: 'type', text: '8080' }));
+    expect(rest.visited).toEqual(['contact', 'review']);
+    expect(rest.state.answers).toMatchObject({ port: 8080, base: 'alpine' });
+  });
+
+  it('e goes back over every answer; Esc from there returns to the detect screen, where Enter accepts again', () => {
+    let state = run(detected(), edit);
+    expect(where(state)).toBe('language');
+    state = run(state, enter, enter, { type: 'type', text: '24' }, enter);
+    expect(where(state)).toBe('framework');
+    state = run(state, esc, esc, esc, esc);
+    expect(where(state)).toBe('detect');
+    // The answer changed on the way is kept when accepting.
+    const { state: accepted, visited } = enterToReview(state);
+    expect(visited).toEqual(['base', 'contact', 'review']);
+    expect(accepted.answers?.runtimeVersion).toBe('24');
+  });
+
+  it('e (or Down) walks every question in model order to the review, with detected defaults', () => {
+    let state = run(detected(), edit);
+    const visited: string[] = [where(state)];
     while (currentScreen(state).kind !== 'review') {
       state = run(state, enter);
       visited.push(where(state));
@@ -30,12 +93,13 @@ describe('wizard navigation', () => {
       'language', 'packageManager', 'runtimeVersion', 'framework', 'buildCommand', 'startCommand',
       'port', 'healthcheck', 'buildSecrets', 'uid', 'appDir', 'base', 'contact', 'policy', 'expires', 'securityUrl', 'review',
     ]);
+    expect(progressOf(run(detected(), edit))).toMatchObject({ title: 'App', question: { index: 0, count: 6 } });
     expect(state.answers).toMatchObject({ language: 'node', port: 3000, base: 'distroless', security: { contact: 'mailto:sec@shop.example', expires: '2026-03-14T00:00:00Z' } });
     expect(state.prepared.status).toBe('running');
   });
 
   it('flag answers skip their questions; an invalid flag is asked with its problem shown', () => {
-    let state = run(detected({ language: 'node', packageManager: 'pnpm', port: '99999' }), enter);
+    let state = run(detected({ language: 'node', packageManager: 'pnpm', port: '99999' }), edit);
     expect(where(state)).toBe('runtimeVersion');
     for (let i = 0; i < 4; i++) state = run(state, enter);
     expect(where(state)).toBe('port');
@@ -48,7 +112,7 @@ describe('wizard navigation', () => {
   });
 
   it('shows validation errors inline and stays on the question', () => {
-    let state = run(detected(), enter, enter, enter);
+    let state = run(detected(), edit, enter, enter);
     expect(where(state)).toBe('runtimeVersion');
     state = run(state, { type: 'type', text: 'latest' }, enter);
     expect(where(state)).toBe('runtimeVersion');
@@ -59,12 +123,12 @@ describe('wizard navigation', () => {
   });
 
   it('the first key replaces the suggestion; later keys append', () => {
-    const state = run(detected(), enter, enter, enter, { type: 'type', text: '2' }, { type: 'type', text: '4' });
+    const state = run(detected(), edit, enter, enter, { type: 'type', text: '2' }, { type: 'type', text: '4' });
     expect(state.draft.text).toBe('24');
   });
 
   it('Esc goes back one question and keeps the answers', () => {
-    let state = run(detected(), enter, enter, enter, { type: 'type', text: '24' }, enter);
+    let state = run(detected(), edit, enter, enter, { type: 'type', text: '24' }, enter);
     expect(where(state)).toBe('framework');
     state = run(state, esc);
     expect(where(state)).toBe('runtimeVersion');
@@ -76,7 +140,7 @@ describe('wizard navigation', () => {
   });
 
   it('arrows move through choices; changing the language resets answers derived from it', () => {
-    let state = run(detected(), enter);
+    let state = run(detected(), edit);
     expect(where(state)).toBe('language');
     state = run(state, { type: 'move', delta: 1 }, enter);
     expect(state.values.language).toBe('python');
@@ -86,7 +150,7 @@ describe('wizard navigation', () => {
   });
 
   it('asks the health check only with a port, and the progress counts the step questions', () => {
-    let state = run(detected(), enter, enter, enter, enter, enter, enter, enter);
+    let state = run(detected(), edit, enter, enter, enter, enter, enter, enter);
     expect(where(state)).toBe('port');
     expect(progressOf(state)).toMatchObject({ title: 'Runtime', question: { index: 0, count: 5 } });
     state = run(state, { type: 'type', text: 'none' }, enter);
@@ -95,7 +159,7 @@ describe('wizard navigation', () => {
   });
 
   it('? toggles help of the current question', () => {
-    const state = run(detected(), enter, { type: 'help' });
+    const state = run(detected(), edit, { type: 'help' });
     expect(state.help).toBe(true);
     expect(run(state, { type: 'help' }).help).toBe(false);
   });
@@ -104,7 +168,7 @@ describe('wizard navigation', () => {
     let state = detected();
     while (currentScreen(state).kind !== 'review') state = run(state, enter);
     state = run(state, esc);
-    expect(where(state)).toBe('securityUrl');
+    expect(where(state)).toBe('contact');
     state = run(state, enter);
     state = run(state, {
       type: 'prepared',
@@ -129,13 +193,15 @@ describe('wizard navigation', () => {
   it('quit ends the wizard as cancelled and ignores everything after', () => {
     const state = run(detected(), enter, { type: 'quit' }, enter);
     expect(state.exit).toEqual({ kind: 'cancelled' });
-    expect(where(state)).toBe('language');
+    expect(where(state)).toBe('base');
   });
 
-  it('the next-steps choice hands over to the command', () => {
+  it('once written, the next steps are on screen at once; the choice hands over to the command', () => {
     let state = detected();
     while (currentScreen(state).kind !== 'review') state = run(state, enter);
-    state = run(state, { type: 'prepared', prepared: { plan: [], notes: [], baseImages: [] } }, enter, { type: 'written', statuses: [] }, enter);
+    state = run(state, { type: 'prepared', prepared: { plan: [], notes: [], baseImages: [] } }, enter);
+    expect(where(state)).toBe('write');
+    state = run(state, { type: 'written', statuses: [{ verb: 'create', path: 'Dockerfile' }] });
     expect(where(state)).toBe('next');
     state = run(state, { type: 'move', delta: 1 }, enter);
     expect(state.exit).toMatchObject({ kind: 'done', handOver: ['build', '.', '--tag', expect.stringMatching(/^[a-z0-9][a-z0-9._-]*:latest$/), '--run'] });

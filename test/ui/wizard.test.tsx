@@ -36,27 +36,83 @@ describe('detection summary screen', () => {
     expect(instance.lastFrame()).toContain('Looking at ./shop');
     release();
     const frame = await waitForText(instance, 'Found in ./shop');
-    expect(frame).toContain('express');
+    expect(frame).toMatch(/framework\s+express/);
+    expect(frame).toMatch(/runtime version\s+20/);
     expect(frame).toContain('package.json: engines.node >=20');
     expect(frame).toContain('both package-lock.json and yarn.lock exist');
     expect(frame).toMatch(/step 1 of 8: Detect/);
+    // What Enter takes and what it still asks, and how to change any answer instead.
+    expect(frame).toContain('Enter accepts these answers, then asks the base image and the security contact.');
+    expect(frame).toMatch(/health check\s+none \(not found in the code\)/);
+    expect(frame).toContain('Defaults for the rest: build secrets none · user id 10001 · app folder /app');
+    expect(frame).toContain('e (or ↓) goes through every answer, one by one.');
+    expect(frame).toContain('e/↓ change the answers one by one');
+  });
+
+  it('names what detection could not fill: it is asked after Enter', async () => {
+    const { actions } = memoryActions(new Map(), { detect: async () => ({ ...nodeDetection, version: null, port: null }) });
+    const { instance } = start(actions);
+    const frame = await waitForText(instance, 'Found in');
+    expect(frame).toMatch(/runtime version\s+not found: asked next/);
+    expect(frame).toMatch(/port\s+not found: asked next/);
+    expect(frame.replace(/\s+/g, ' ')).toContain('then asks the runtime version, the port, the base image and the security contact.');
+    expect(await press(instance, KEY.enter, 'Which runtime version')).toContain('❯ 22');
+    await press(instance, KEY.enter, 'Which port');
+  });
+
+  it('a flag answer shows where it came from and is not asked', async () => {
+    const { actions } = memoryActions();
+    const { instance } = start(actions, { port: '8080' });
+    const frame = await waitForText(instance, 'Found in');
+    expect(frame).toMatch(/port\s+8080 \(flag\)/);
   });
 
   it('when detection fails, says so and lets the user answer', async () => {
     const { actions } = memoryActions(new Map(), { detect: async () => Promise.reject(new Error('unreadable package.json')) });
     const { instance } = start(actions);
-    await waitForText(instance, 'unreadable package.json');
-    const frame = await press(instance, KEY.enter, 'Which language');
+    let frame = await waitForText(instance, 'unreadable package.json');
+    expect(frame).toContain('then asks the language, the package manager, the runtime version');
+    frame = await press(instance, KEY.enter, 'Which language');
     expect(frame).toContain('step 2 of 8: App');
   });
 });
 
 describe('question screens', () => {
+  it('Enter-only: detect, base image, security contact, review, next steps (five Enters)', async () => {
+    const { actions, disk } = memoryActions();
+    const { instance, exits } = start(actions);
+    await waitForText(instance, 'Found in');
+    let frame = await press(instance, KEY.enter, 'Which base should the final image use?');
+    expect(frame).toContain('step 4 of 8: Base image · question 1 of 1');
+    frame = await press(instance, KEY.enter, 'Where should security researchers report');
+    frame = await press(instance, KEY.enter, 'These files will be written');
+    await waitForText(instance, 'create     Dockerfile');
+    // Written, and the next steps at once below what was written: no Enter in between.
+    frame = await press(instance, KEY.enter, 'Next steps:');
+    expect(frame).toContain('create     .dockerignore');
+    expect(frame).toContain('step 8 of 8: Next steps');
+    expect(disk.get('Dockerfile')).toContain('USER 10001:10001');
+    instance.stdin.write(KEY.enter);
+    await waitForFrame(instance, () => exits.length > 0, 'the wizard to exit');
+    expect(exits[0]).toMatchObject({ kind: 'done', handOver: ['lint', 'Dockerfile'] });
+  });
+
+  it('e and Down open the questions one by one', async () => {
+    for (const key of ['e', KEY.down]) {
+      const { actions } = memoryActions();
+      const { instance } = start(actions);
+      await waitForText(instance, 'Found in');
+      const frame = await press(instance, key, 'Which language');
+      expect(frame).toContain('question 1 of 6');
+      cleanup();
+    }
+  });
+
   it('app step: progress, choices with arrows, answered list, ? help', async () => {
     const { actions } = memoryActions();
     const { instance } = start(actions);
     await waitForText(instance, 'Found in');
-    let frame = await press(instance, KEY.enter, 'Which language');
+    let frame = await press(instance, 'e', 'Which language');
     expect(frame).toContain('question 1 of 6');
     expect(frame).toContain('❯ node');
     frame = await press(instance, KEY.down, '❯ python');
@@ -70,7 +126,7 @@ describe('question screens', () => {
     const { actions } = memoryActions();
     const { instance } = start(actions, { language: 'node', packageManager: 'npm', runtimeVersion: '20', framework: 'none', buildCommand: 'none', startCommand: 'node a.js' });
     await waitForText(instance, 'Found in');
-    let frame = await press(instance, KEY.enter, 'Which port');
+    let frame = await press(instance, 'e', 'Which port');
     expect(frame).toContain('step 3 of 8: Runtime');
     await type(instance, '70000');
     frame = await press(instance, KEY.enter, 'must be at most 65535');
@@ -85,7 +141,7 @@ describe('question screens', () => {
     const { actions } = memoryActions();
     const { instance } = start(actions, { language: 'node', packageManager: 'npm' });
     await waitForText(instance, 'Found in');
-    await press(instance, KEY.enter, 'Which runtime version');
+    await press(instance, 'e', 'Which runtime version');
     await type(instance, '24');
     await press(instance, KEY.enter, 'Which framework');
     const frame = await press(instance, KEY.esc, '? Which runtime version');
@@ -99,12 +155,14 @@ describe('question screens', () => {
     const instance = render(
       <App input={baseInput({ flags: { language: 'node', packageManager: 'npm' }, now: new Date('2026-12-04T09:00:00Z') })} actions={actions} dirLabel="./shop" color={false} onExit={(exit) => exits.push(exit)} />,
     );
-    await waitForText(instance, 'Found in');
+    // Detected, but ended: accepting the detected answers still asks it.
+    const found = await waitForText(instance, 'Found in');
+    expect(found).toMatch(/runtime version\s+18 \(asked next: Node\.js 18 reached end of life/);
     const frame = await press(instance, KEY.enter, 'Which runtime version');
     expect(frame).toContain('! Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30.');
     expect(frame).toMatch(/❯ 18/);
     await type(instance, '24');
-    expect(await press(instance, KEY.enter, 'Which framework')).not.toContain('end of life');
+    expect(await press(instance, KEY.enter, 'Which base')).not.toContain('end of life');
   });
 
   it('base image screen explains the trade-offs of each choice', async () => {
@@ -121,7 +179,7 @@ describe('question screens', () => {
   });
 
   it('security screen: asks and explains when no contact is known; rejects a bad contact', async () => {
-    const { actions } = memoryActions(new Map(), { defaults: async () => ({ metadata: {}, gitEmail: null, suggestedSecrets: [] }) });
+    const { actions, calls } = memoryActions(new Map(), { defaults: async () => ({ metadata: {}, gitEmail: null, suggestedSecrets: [] }) });
     const { instance } = start(actions);
     await waitForText(instance, 'Found in');
     let frame = await pressUntil(instance, KEY.enter, 'Where should security researchers report');
@@ -131,8 +189,8 @@ describe('question screens', () => {
     frame = await press(instance, KEY.enter, 'must start with mailto: or https:');
     await press(instance, KEY.ctrlU);
     await type(instance, 'sec@shop.example');
-    frame = await press(instance, KEY.enter, 'disclosure policy');
-    expect(frame).toContain('mailto:sec@shop.example');
+    frame = await press(instance, KEY.enter, 'These files will be written');
+    expect(calls.prepare[0].security.contact).toBe('mailto:sec@shop.example');
   });
 });
 
@@ -153,13 +211,12 @@ describe('review, write and next steps', () => {
     expect(frame).toContain('Ctrl+C quit, write nothing');
     expect(frame).toContain('Space keep mine / replace');
     expect(calls.write).toBe(0);
-    frame = await press(instance, KEY.enter, 'Press Enter for next steps');
+    frame = await press(instance, KEY.enter, 'Next steps');
     expect(frame).toContain('write      Dockerfile');
     // written: quitting now keeps the files
     expect(frame).toContain('Ctrl+C quit ·');
     expect(frame).not.toContain('write nothing');
     expect(disk.get('Dockerfile')).toContain('USER 10001:10001');
-    frame = await press(instance, KEY.enter, 'Next steps');
     expect(frame).toContain('harden-init lint Dockerfile');
     // build and scan name the same image (the app's title), so scan finds what build made
     expect(frame).toContain('harden-init build . --tag shop:latest --run');
@@ -178,10 +235,10 @@ describe('review, write and next steps', () => {
     await pressUntil(instance, KEY.enter, 'the changes');
     let frame = await press(instance, KEY.space, 'skip       Dockerfile');
     expect(frame).toContain('kept as is');
-    frame = await press(instance, KEY.esc, 'security.txt be served');
+    frame = await press(instance, KEY.esc, 'Where should security researchers report');
     frame = await press(instance, KEY.enter, 'the changes');
     frame = await press(instance, KEY.space, 'skip       Dockerfile');
-    await press(instance, KEY.enter, 'Press Enter for next steps');
+    await press(instance, KEY.enter, 'Next steps');
     expect(disk.get('Dockerfile')).toBe('mine\n');
   });
 
@@ -190,17 +247,18 @@ describe('review, write and next steps', () => {
     const { instance } = start(actions);
     await waitForText(instance, 'Found in');
     await pressUntil(instance, KEY.enter, 'no template for elixir');
-    await press(instance, KEY.esc, 'security.txt be served');
+    await press(instance, KEY.esc, 'Where should security researchers report');
   });
 });
 
 describe('Ctrl+C', () => {
   it('quits at any point before writing and writes nothing', async () => {
-    for (const stopAt of ['Found in', 'Which port', 'Which base', 'These files will be written']) {
+    for (const [first, stopAt] of [[KEY.enter, 'Found in'], ['e', 'Which port'], [KEY.enter, 'Which base'], [KEY.enter, 'These files will be written']]) {
       const disk = new Map([['Dockerfile', 'mine\n']]);
       const { actions, calls } = memoryActions(disk);
       const { instance, exits } = start(actions);
       await waitForText(instance, 'Found in');
+      if (stopAt !== 'Found in') await press(instance, first);
       await pressUntil(instance, KEY.enter, stopAt);
       instance.stdin.write(KEY.ctrlC);
       await waitForFrame(instance, () => exits.length > 0, 'the wizard to exit');

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { closest } from '../suggest.js';
+import type { CommandContext } from '../context.js';
 import { QUESTIONS } from '../../questions/model.js';
 
 /** The default command: the wizard, `--plain` prompts, or `--yes` / `--answers` without prompts. */
@@ -37,11 +38,31 @@ export const initCommand: CommandDef = {
     ]);
   },
   async run(args, options, ctx) {
-    await assertAppDir(args[0] ?? '.', ctx.cwd);
-    const { runInit } = await import('../../write/run.js');
-    return runInit(args, options, ctx);
+    const dir = args[0] ?? '.';
+    await assertAppDir(dir, ctx.cwd);
+    const shell = initShell(options, ctx);
+    const label = dir === '.' ? 'this folder' : dir;
+    // The wizard's first frame goes up at once; the rest of init loads behind its spinner.
+    const wizard = shell === 'wizard' ? (await import('../../ui/run.js')).openWizard({ dirLabel: label, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr }) : null;
+    try {
+      const { runInit } = await import('../../write/run.js');
+      return await runInit(args, options, ctx, { shell, wizard, dirLabel: label });
+    } finally {
+      wizard?.close();
+    }
   },
 };
+
+/** Which shell asks the questions: none (--yes, --answers), line-by-line prompts, or the wizard. */
+export type InitShell = 'unattended' | 'plain' | 'wizard';
+
+export function initShell(options: Record<string, unknown>, ctx: Pick<CommandContext, 'stdin' | 'stdout' | 'env'>): InitShell {
+  if (options.yes || typeof options.answers === 'string') return 'unattended';
+  if (!(ctx.stdin.isTTY && ctx.stdout.isTTY)) {
+    throw new UsageError('no terminal to ask questions in', undefined, 'run with --yes (detected defaults) or --answers <file>');
+  }
+  return options.plain || ctx.env.TERM === 'dumb' ? 'plain' : 'wizard';
+}
 
 /** `harden-init lnt` lands here as a directory named "lnt": tell a typo from a missing folder. */
 async function assertAppDir(dir: string, cwd: string): Promise<void> {

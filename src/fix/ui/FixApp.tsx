@@ -1,4 +1,5 @@
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, Text, render, useApp, useInput, useStdout } from 'ink';
+import type { Readable, Writable } from 'node:stream';
 import { useEffect, useReducer } from 'react';
 import { DiffView } from '../../ui/components/DiffView.js';
 import { ThemeContext, useTheme } from '../../ui/components/theme-context.js';
@@ -112,4 +113,16 @@ export function FixApp({ color, ...props }: FixAppProps) {
       <FixScreen {...props} />
     </ThemeContext.Provider>
   );
+}
+
+/** Runs the selection screen until the user applies (the chosen action ids, in plan order) or quits (null). */
+export async function chooseFixes(props: Omit<FixAppProps, 'onDone'>, io: { stdin: Readable; stdout: Writable }): Promise<string[] | null> {
+  let chosen: string[] | null = null;
+  const instance = render(<FixApp {...props} onDone={(ids) => (chosen = ids)} />, {
+    stdin: io.stdin as NodeJS.ReadStream,
+    stdout: io.stdout as NodeJS.WriteStream,
+    exitOnCtrlC: true,
+  });
+  await instance.waitUntilExit();
+  return chosen;
 }

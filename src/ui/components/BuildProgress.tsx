@@ -1,6 +1,8 @@
-import { Box, Text } from 'ink';
+import { Box, Text, render } from 'ink';
+import type { Writable } from 'node:stream';
 import { isUserStep, type BuildProgress as Progress, type BuildStep } from '../../docker/progress.js';
-import { useTheme } from './theme-context.js';
+import { makeTheme } from '../theme.js';
+import { ThemeContext, useTheme } from './theme-context.js';
 
 const MARK: Record<BuildStep['status'], string> = { running: '…', cached: '=', done: '✓', error: '✗' };
 const LOG_LINES = 12;
@@ -47,4 +49,32 @@ export function BuildProgress({ progress, seenAt, now, title }: BuildProgressPro
       ) : null}
     </Box>
   );
+}
+
+/**
+ * Shows a build's progress in the terminal, redrawn as it goes (elapsed times tick) until `stop`,
+ * which leaves its last state on screen.
+ */
+export function showBuildProgress(io: { stdout: Writable; stderr: Writable; color: boolean }, title: string) {
+  const seenAt = new Map<number, number>();
+  let latest: Progress = { steps: [], errors: [] };
+  const view = () => (
+    <ThemeContext.Provider value={makeTheme(io.color)}>
+      <BuildProgress progress={latest} seenAt={seenAt} now={Date.now()} title={title} />
+    </ThemeContext.Provider>
+  );
+  const app = render(view(), { stdout: io.stdout as NodeJS.WriteStream, stderr: io.stderr as NodeJS.WriteStream, patchConsole: false, exitOnCtrlC: true });
+  const timer = setInterval(() => app.rerender(view()), 250);
+  return {
+    update(progress: Progress) {
+      latest = progress;
+      for (const step of progress.steps) if (!seenAt.has(step.id)) seenAt.set(step.id, Date.now());
+    },
+    async stop() {
+      clearInterval(timer);
+      app.rerender(view());
+      app.unmount();
+      await app.waitUntilExit();
+    },
+  };
 }

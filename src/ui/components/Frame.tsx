@@ -1,7 +1,8 @@
 import { Box, Text, useStdout } from 'ink';
 import type { ReactNode } from 'react';
 import { hintsFor, type FooterContext } from '../keys.js';
-import { flowTitles, type Progress, type ScreenKind } from '../state.js';
+import { flowTitles, type Progress } from '../flow.js';
+import type { ScreenKind } from '../state.js';
 import { useTheme } from './theme-context.js';
 
 /** Header with the progress indicator, the step's body, and the key hints of this screen. */
@@ -15,25 +16,25 @@ export function Frame({ progress, screen, footer, children }: { progress: Progre
   const hints = hintsFor(screen, footer)
     .map((binding) => `${binding.label} ${binding.description}`)
     .join(' · ');
+  // One box of lines, blank lines for spacing: the first frame (the detect screen's spinner) is laid
+  // out before anything else, and every nested box costs it time.
   return (
     <Box flexDirection="column" width={width}>
-      <Box flexDirection="column" marginBottom={1}>
-        <Text>
-          <Text bold color={theme.accent}>
-            harden-init
-          </Text>
-          <Text color={theme.muted}>
-            {' '}
-            step {progress.stepIndex + 1} of {progress.stepCount}: {progress.title}
-            {question}
-          </Text>
+      <Text>
+        <Text bold color={theme.accent}>
+          harden-init
         </Text>
-        <Text color={theme.muted}>{dots}</Text>
-      </Box>
+        <Text color={theme.muted}>
+          {' '}
+          step {progress.stepIndex + 1} of {progress.stepCount}: {progress.title}
+          {question}
+        </Text>
+      </Text>
+      <Text color={theme.muted}>{dots}</Text>
+      <Text> </Text>
       {children}
-      <Box marginTop={1}>
-        <Text color={theme.muted}>{hints}</Text>
-      </Box>
+      <Text> </Text>
+      <Text color={theme.muted}>{hints}</Text>
     </Box>
   );
 }

@@ -13,6 +13,8 @@ export function useStepKeys(dispatch: Dispatch<WizardAction>, context: KeyContex
           return; // handled once, by the app
         case 'submit':
           return dispatch({ type: 'submit' });
+        case 'edit':
+          return dispatch({ type: 'edit' });
         case 'back':
           return dispatch({ type: 'back' });
         case 'help':

@@ -1,40 +1,38 @@
 import { Box, Text } from 'ink';
-import type { AppFacts } from '../../detect/types.js';
+import { acceptPreview, acceptSentence, defaultsLine, type AcceptPreview } from '../../questions/walk.js';
+import { Looking } from '../components/Looking.js';
 import { useTheme } from '../components/theme-context.js';
 import { useStepKeys } from '../hooks/use-step-keys.js';
 import type { StepProps } from './types.js';
 
-function facts(app: AppFacts): Array<[string, string]> {
-  return [
-    ['language', app.language],
-    ['package manager', app.packageManager],
-    ['runtime version', app.version ?? 'not pinned'],
-    ['framework', app.framework ?? 'none'],
-    ['build', app.build ?? 'none'],
-    ['start', app.start ?? 'not found'],
-    ['port', app.port === null ? 'not found' : String(app.port)],
-    ['health check', app.healthcheck ?? 'none found'],
-  ];
+/** What Enter does here: the answers it takes, and what it still asks. */
+function AcceptOffer({ preview }: { preview: AcceptPreview }) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text>
+        <Text bold>Enter</Text> {acceptSentence(preview)}.
+      </Text>
+      {preview.defaults.length > 0 ? <Text color={theme.muted}>Defaults for the rest: {defaultsLine(preview)}</Text> : null}
+      <Text>
+        <Text bold>e</Text> (or ↓) goes through every answer, one by one.
+      </Text>
+    </Box>
+  );
 }
 
-/** What was found, from which file, and what was ambiguous. Shown at once; detection fills it in. */
+/** What was found, from which file, and what was ambiguous; Enter accepts it all at once. */
 export function DetectStep({ state, dispatch, active, dirLabel }: StepProps) {
   const theme = useTheme();
   useStepKeys(dispatch, { screen: 'detect', typing: false }, active);
   const { detection } = state;
-  if (detection.status === 'running' || detection.status === 'idle') {
-    return (
-      <Box flexDirection="column">
-        <Text>Looking at {dirLabel} …</Text>
-        <Text color={theme.muted}>Reading manifests and lock files to suggest answers.</Text>
-      </Box>
-    );
-  }
+  if (detection.status === 'running' || detection.status === 'idle') return <Looking dirLabel={dirLabel} />;
+  const preview = acceptPreview(state.input, state.presets, state.values);
   if (detection.status === 'failed') {
     return (
       <Box flexDirection="column">
         <Text color={theme.warning}>Could not detect the stack of {dirLabel}: {detection.message}</Text>
-        <Text>Press Enter to answer the questions yourself.</Text>
+        <AcceptOffer preview={preview} />
       </Box>
     );
   }
@@ -43,9 +41,10 @@ export function DetectStep({ state, dispatch, active, dirLabel }: StepProps) {
     <Box flexDirection="column">
       <Text bold>Found in {dirLabel}:</Text>
       <Box flexDirection="column" marginLeft={2}>
-        {facts(found).map(([label, value]) => (
-          <Text key={label}>
-            <Text color={theme.muted}>{label.padEnd(16)}</Text> {value}
+        {preview.detected.map(({ question, text, missing, note }) => (
+          <Text key={question.id}>
+            <Text color={theme.muted}>{question.name.padEnd(16)}</Text> <Text color={missing ? theme.warning : undefined}>{text}</Text>
+            <Text color={note.startsWith(' (asked next') ? theme.warning : theme.muted}>{note}</Text>
           </Text>
         ))}
       </Box>
@@ -84,9 +83,7 @@ export function DetectStep({ state, dispatch, active, dirLabel }: StepProps) {
           ))}
         </Box>
       ) : null}
-      <Box marginTop={1}>
-        <Text>Press Enter to confirm or change these answers.</Text>
-      </Box>
+      <AcceptOffer preview={preview} />
     </Box>
   );
 }

@@ -1,11 +1,11 @@
 import { Box, Text } from 'ink';
-import { statusLine } from '../../write/plan.js';
+import { StatusLines } from '../components/StatusLines.js';
 import { useTheme } from '../components/theme-context.js';
 import { useStepKeys } from '../hooks/use-step-keys.js';
 import { useTask } from '../hooks/use-task.js';
 import type { StepProps } from './types.js';
 
-/** Writes the reviewed plan, one status line per file as it happens. */
+/** Writes the reviewed plan, one status line per file as it happens; the next steps follow at once. */
 export function WriteStep({ state, dispatch, actions, active }: StepProps) {
   const theme = useTheme();
   useStepKeys(dispatch, { screen: 'write', typing: false }, active);
@@ -19,19 +19,10 @@ export function WriteStep({ state, dispatch, actions, active }: StepProps) {
   const { written } = state;
   return (
     <Box flexDirection="column">
-      {state.progress.map((status, index) => (
-        <Text key={index} color={status.verb === 'create' || status.verb === 'write' ? theme.success : theme.muted}>
-          {statusLine(status.verb, status.path, status.backup ? `-> ${status.backup}` : undefined)}
-        </Text>
-      ))}
+      <StatusLines statuses={state.progress} />
       {written.status === 'running' ? <Text>Writing …</Text> : null}
       {written.status === 'failed' ? (
         <Text color={theme.error}>Writing failed: {written.message}. Files already written are complete; backups are kept. Press Enter to exit.</Text>
-      ) : null}
-      {written.status === 'done' ? (
-        <Box marginTop={1}>
-          <Text color={theme.success}>Done. Press Enter for next steps.</Text>
-        </Box>
       ) : null}
     </Box>
   );
