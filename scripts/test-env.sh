@@ -122,7 +122,7 @@ done < <(node -e '
     const line = `${image.standIn} ${process.argv[2]}/${path}`;
     if (!seen.has(line)) { seen.add(line); console.log(line); }
   }' "$repo/src/generate/base-images.json" "$registry")
-order=(debian static node node-distroless python python-distroless golang)
+order=(debian static node node-distroless python python-distroless golang nginx)
 for kind in "${!tags_of[@]}"; do
   [[ " ${order[*]} " == *" $kind "* ]] || die "base-images.json names an unknown standIn \"$kind\": add scripts/standins/$kind.Dockerfile and list it in test-env.sh"
 done
