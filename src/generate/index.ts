@@ -17,7 +17,7 @@ export { mirrorRef, fromReference, pickImage, BASE_IMAGES } from './base.js';
 const HEALTH_TIMING = '--interval=30s --timeout=5s --start-period=10s --retries=3';
 
 /** The stack plan for these answers (which template, stages, commands), before any text is rendered. */
-export function planStack(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata'>): { plan: StackPlan; secrets: SecretPlan[] } {
+export function planStack(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'workspaceApp'>): { plan: StackPlan; secrets: SecretPlan[] } {
   const stack = STACKS[answers.language];
   if (!stack) throw new GenerateError('language', `no template for "${answers.language}"`, `use one of ${Object.keys(STACKS).join(', ')}`);
   const files = new Set(context.repoFiles);
@@ -28,12 +28,13 @@ export function planStack(answers: Answers, context: Pick<GenerateContext, 'repo
     meta: context.appMetadata ?? {},
     secretMounts: secrets.map((secret) => secret.mount).join(' '),
     base: answers.base,
+    workspaceApp: context.workspaceApp ?? null,
   };
   return { plan: stack(input), secrets };
 }
 
 /** Upstream base references these answers need (what the adapter resolves digests for). */
-export function baseImagesFor(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata'>): string[] {
+export function baseImagesFor(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'workspaceApp'>): string[] {
   const { plan } = planStack(answers, context);
   return [...new Set(plan.stages.map((stage) => stage.image).filter((image) => image !== SCRATCH))];
 }
@@ -147,6 +148,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   // /tmp already exists world-writable with the sticky bit, except in scratch.
   const createDirs = writableDirs.filter((dir) => dir !== '/tmp' || finalStage.image === SCRATCH);
   const probe = plan.probe;
+  const workspaceApp = context.workspaceApp ?? null;
   const data = {
     answers,
     title,
@@ -155,14 +157,16 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
     appDir: answers.appDir,
     user,
     uid: answers.uid,
-    port: answers.port,
+    port: plan.port ?? answers.port,
     env: plan.env.map(([key, value]) => [key, /^[\w./:@,+-]*$/.test(value) ? value : JSON.stringify(value)]),
     buildLine: [
       'DOCKER_BUILDKIT=1 docker build',
       '--build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" --build-arg REVISION="$(git rev-parse HEAD)"',
       ...secrets.map((secret) => `--secret id=${secret.id},src=${secret.src}`),
+      ...(workspaceApp ? [`-f ${workspaceApp}/Dockerfile`] : []),
       `-t ${serviceName(answers, context.appMetadata?.name)} .`,
     ].join(' '),
+    workspaceApp,
     labels: labelsFor(answers, title),
     securityTxtMissing: securityTxtUrl(answers) === null,
     secretMounts: secrets.map((secret) => secret.mount).join(' '),
@@ -200,7 +204,8 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
 
   const files = [
     { path: 'Dockerfile', content: dockerfile },
-    { path: '.dockerignore', content: ignore.content },
+    // Built from the workspace root, the Dockerfile's own ignore file applies (BuildKit reads <Dockerfile>.dockerignore first).
+    { path: workspaceApp ? 'Dockerfile.dockerignore' : '.dockerignore', content: ignore.content },
     {
       path: '.well-known/security.txt',
       content: renderSecurityTxt({
@@ -218,10 +223,11 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
       content: renderCompose({
         service: serviceName(answers, context.appMetadata?.name),
         user,
-        port: answers.port,
+        port: plan.port ?? answers.port,
         writableDirs,
         probe,
         secrets: secrets.map((secret) => ({ id: secret.id, src: secret.src })),
+        ...(workspaceApp ? { context: workspaceApp.split('/').map(() => '..').join('/'), dockerfile: `${workspaceApp}/Dockerfile` } : {}),
       }),
     });
   }
