@@ -6,7 +6,7 @@
 // was skipped. `node bench/generate-vs-fly.mjs node-next` runs one app.
 //
 // Fly's Dockerfile is edited as little as possible: its `# syntax` line goes (it needs Docker Hub),
-// its node FROM becomes the stand-in node image, and every RUN that runs a package manager gets
+// its node and nginx FROMs become the stand-in node and nginx images ours uses, and every RUN that runs a package manager gets
 // `--mount=type=secret,id=ca` and NODE_EXTRA_CA_CERTS=/run/secrets/ca, so npm, yarn and pnpm trust
 // this machine's CA (the build is given `--secret id=ca,src=<CA bundle>`; the CA never reaches a
 // layer). Ours gets the same edit unless it already mounts the `ca` secret itself.
@@ -19,6 +19,7 @@ import { binPath, repoRoot } from './lib.mjs';
 const DOCKER = '/usr/bin/docker';
 const REGISTRY = '127.0.0.1:5000';
 const NODE_STANDIN = `${REGISTRY}/library/node:22.21.1-bookworm-slim`;
+const NGINX_STANDIN = `${REGISTRY}/nginxinc/nginx-unprivileged:1.29.3-bookworm`;
 const CA_BUNDLE = process.env.HARDEN_INIT_CA_BUNDLE ?? process.env.NODE_EXTRA_CA_CERTS ?? '/etc/ssl/certs/ca-certificates.crt';
 const APPS = ['node-express', 'node-fastify-yarn', 'node-next', 'node-vite', 'node-nest-pnpm', 'node-pnpm-workspace', 'node-yarn-berry'];
 const only = process.argv.slice(2).filter((arg) => APPS.includes(arg));
@@ -87,9 +88,12 @@ function theirs(name) {
     .split('\n')
     .filter((line) => !/^#\s*syntax\s*=/.test(line))
     .map((line) => line.replace(/^FROM\s+(?:docker\.io\/)?(?:library\/)?node:\S+/i, `FROM ${NODE_STANDIN}`))
+    .map((line) => line.replace(/^FROM\s+(?:docker\.io\/)?(?:library\/)?nginx(?::\S+)?(?=\s|$)/i, `FROM ${NGINX_STANDIN}`))
     .join('\n');
   writeFileSync(path.join(dir, 'Dockerfile'), withCaSecret(mapped));
-  return { context: dir, dockerfile: path.join(dir, 'Dockerfile') };
+  // Its user is then the stand-in's (nginx-unprivileged: 101), not the root user upstream nginx has.
+  const note = mapped.includes(NGINX_STANDIN) ? " (fly's FROM nginx built on the same nginx stand-in as ours)" : '';
+  return { context: dir, dockerfile: path.join(dir, 'Dockerfile'), note };
 }
 
 function buildImage({ context, dockerfile }, tag) {
@@ -97,7 +101,12 @@ function buildImage({ context, dockerfile }, tag) {
     env: { ...process.env, DOCKER_BUILDKIT: '1' },
     timeout: 1_200_000,
   });
-  if (result.status !== 0) return (result.stderr || '').trim().split('\n').filter((line) => /error|ERR!|failed/i.test(line)).slice(-2).join(' ') || `docker build exited ${result.status}`;
+  if (result.status !== 0) {
+    // The failing step's own error lines, not BuildKit's "executor failed" summary.
+    const lines = (result.stderr || '').split('\n').map((line) => line.replace(/^#\d+ [\d.]+ /, '').trim());
+    const cause = lines.filter((line) => /\b(Error|ERR!|error)\b/.test(line) && !/executor failed|failed to solve|^#\d+ ERROR/.test(line));
+    return (cause.length ? cause : lines.filter((line) => /ERROR/.test(line))).slice(-2).join(' ') || `docker build exited ${result.status}`;
+  }
   tags.push(tag);
   return null;
 }
@@ -164,7 +173,7 @@ for (const name of only.length ? only : APPS) {
   console.log(
     `${name}: image size ${size.toFixed(2)}x (goal <= 0.75x) ${verdict(size, 0.75)} [ours ${mb(a.size)} vs fly ${mb(b.size)}]; ` +
       `OS packages ${packages.toFixed(2)}x (goal <= 0.25x) ${verdict(packages, 0.25)} [ours ${packagesText(a.packages)} vs fly ${packagesText(b.packages)}]; ` +
-      `runs as ours ${a.user}${root(a.user) ? ' (ROOT)' : ''}, fly ${b.user}${root(b.user) ? ' (root)' : ''}`,
+      `runs as ours ${a.user}${root(a.user) ? ' (ROOT)' : ''}, fly ${b.user}${root(b.user) ? ' (root)' : ''}${fly.note}`,
   );
 }
 if (ratios.length) {
