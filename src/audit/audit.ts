@@ -1,3 +1,4 @@
+import { securityContact } from '../securitytxt/labels.js';
 import { finalFilesystem } from './filesystem.js';
 import { auditRules } from './rules/index.js';
 import { basename, inBinDir } from './rules/helpers.js';
@@ -46,7 +47,8 @@ export function auditImageFacts(facts: ImageFacts, rules: readonly AuditRule[] =
   const findings = rules.flatMap((rule) => runRule(rule, view));
   const rank = (level: AuditLevel) => AUDIT_LEVELS.indexOf(level);
   findings.sort((a, b) => rank(a.level) - rank(b.level));
-  return { image: facts.ref, id: facts.id, size: facts.size, layers: facts.layers.length, user: facts.config.User ?? '', findings };
+  const contact = securityContact(facts.config.Labels ?? {});
+  return { image: facts.ref, id: facts.id, size: facts.size, layers: facts.layers.length, user: facts.config.User ?? '', contact, findings };
 }
 
 export type Threshold = AuditLevel | 'none';

@@ -7,7 +7,10 @@ const COLOR: Record<AuditLevel, 'red' | 'yellow' | 'cyan' | 'gray'> = { error: '
 /** `--format tty`: one block per finding, then a summary line. */
 export function renderTty(report: AuditReport, color: boolean): string {
   const paint = (c: Parameters<typeof styleText>[0], text: string) => (color ? styleText(c, text) : text);
-  const lines = [`${report.image}  ${formatSize(report.size)}, ${report.layers} layers, user ${report.user || 'root (none set)'}`];
+  const lines = [
+    `${report.image}  ${formatSize(report.size)}, ${report.layers} layers, user ${report.user || 'root (none set)'}`,
+    `security contact: ${report.contact ? `${report.contact.value} (label ${report.contact.label})` : 'none (no securitytxt or security.contact label)'}`,
+  ];
   for (const f of report.findings) {
     const aliases = f.aliases.length > 0 ? paint('gray', ` [${f.aliases.join(', ')}]`) : '';
     lines.push(`${paint(COLOR[f.level], f.level.padEnd(7))} ${f.id} ${f.message}${aliases}`);

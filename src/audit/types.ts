@@ -102,5 +102,7 @@ export interface AuditReport {
   size: number;
   layers: number;
   user: string;
+  /** Who to tell about a vulnerability, from the image's labels (security.contact, securitytxt, else the OCI authors); null when none says. */
+  contact: { label: string; value: string } | null;
   findings: AuditFinding[];
 }

@@ -19,12 +19,18 @@ function factLines(facts: AppFacts, indent: string): string[] {
     ['build', facts.build ?? '(none)'],
     ['start', facts.start ?? '(unknown)'],
     ['port', facts.port === null ? '(unknown)' : String(facts.port)],
+    ['health check', facts.healthcheck ?? '(none found)'],
   ];
   return rows.map(([label, value]) => `${indent}${label.padEnd(16)}${value}`);
 }
 
+/** `src/server.js:12: health route app.get('/healthz')`, or `package.json: Node project`. */
+export function evidenceText(evidence: Evidence): string {
+  return `${evidence.file}${evidence.line === undefined ? '' : `:${evidence.line}`}: ${evidence.fact}`;
+}
+
 function evidenceLines(evidence: Evidence[], indent: string, dim: (t: string) => string): string[] {
-  return evidence.map((e) => `${indent}${dim('-')} ${e.file}: ${e.fact}`);
+  return evidence.map((e) => `${indent}${dim('-')} ${evidenceText(e)}`);
 }
 
 /** The tty summary of `harden-init detect`: facts, where each came from, apps, warnings. */

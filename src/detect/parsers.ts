@@ -7,7 +7,7 @@ export type Parsed<T = unknown> = { ok: true; value: T } | { ok: false; line: nu
 
 const load = createRequire(import.meta.url);
 let toml: { parse(text: string): unknown } | undefined;
-let yaml: { parse(text: string): unknown } | undefined;
+let yaml: { parse(text: string): unknown; parseAllDocuments(text: string): Array<{ errors: unknown[]; toJS(): unknown }> | { errors: unknown[] } } | undefined;
 let xml: {
   XMLValidator: { validate(text: string): true | { err: { msg: string; line: number } } };
   XMLParser: new (options: object) => { parse(text: string): unknown };
@@ -75,13 +75,24 @@ export function parseToml(text: string): Parsed<Record<string, unknown>> {
 }
 
 export function parseYaml(text: string): Parsed {
-  yaml ??= load('yaml') as { parse(text: string): unknown };
+  yaml ??= load('yaml') as typeof yaml & object;
   try {
     return { ok: true, value: yaml.parse(text) };
   } catch (error) {
     const pos = (error as { linePos?: Array<{ line: number }> }).linePos;
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, line: pos?.[0]?.line ?? 1, message: firstLine(message.replace(/ at line \d+, column \d+:?$/m, '')) };
+  }
+}
+
+/** The well-formed documents of a multi-document YAML stream (Spring's profile sections), in order. */
+export function parseYamlDocuments(text: string): unknown[] {
+  yaml ??= load('yaml') as typeof yaml & object;
+  try {
+    const docs = yaml!.parseAllDocuments(text);
+    return Array.isArray(docs) ? docs.filter((doc) => doc.errors.length === 0).map((doc) => doc.toJS()) : [];
+  } catch {
+    return [];
   }
 }
 

@@ -9,6 +9,7 @@ import { phpDetector } from './php.js';
 import { pythonDetector } from './python.js';
 import { rubyDetector } from './ruby.js';
 import { rustDetector } from './rust.js';
+import { findHealthRoute } from './health/index.js';
 import type { Detector, StackMatch } from './stack.js';
 import { staticDetector } from './static.js';
 import type { AppFacts, Evidence } from './types.js';
@@ -37,7 +38,7 @@ const MIN_CONFIDENCE = 0.3;
 /** Runners-up this close to the winner make the result ambiguous. */
 const AMBIGUOUS_GAP = 0.2;
 
-export const UNKNOWN_FACTS: AppFacts = { language: 'unknown', packageManager: 'none', version: null, framework: null, build: null, start: null, install: null, port: null };
+export const UNKNOWN_FACTS: AppFacts = { language: 'unknown', packageManager: 'none', version: null, framework: null, build: null, start: null, install: null, port: null, healthcheck: null };
 
 export interface AppDetection {
   facts: AppFacts;
@@ -82,5 +83,7 @@ export function detectApp(view: AppView, list: readonly Detector[] = detectors):
     ...Object.fromEntries(Object.entries(best.facts).filter(([, value]) => value !== undefined)),
     language: best.language,
   };
-  return { facts, evidence: best.evidence, warnings, match: best };
+  const health = findHealthRoute(view, facts);
+  if (health) facts.healthcheck = health.path;
+  return { facts, evidence: health ? [...best.evidence, ...health.evidence] : best.evidence, warnings, match: best };
 }

@@ -8,6 +8,8 @@ export type PackageManager =
 
 export interface Evidence {
   file: string;
+  /** 1-based line in `file`, where the fact is one line of code (a route definition). */
+  line?: number;
   fact: string;
 }
 
@@ -22,6 +24,8 @@ export interface AppFacts {
   start: string | null;
   install: string | null;
   port: number | null;
+  /** HTTP path of the health route the code defines (`/healthz`), or null when none is found. */
+  healthcheck: string | null;
 }
 
 export interface Detection extends AppFacts {

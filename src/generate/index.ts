@@ -8,6 +8,7 @@ import { STACKS } from './stacks/index.js';
 import { execForm } from './stacks/common.js';
 import type { StackInput, StackPlan } from './stacks/types.js';
 import { GenerateError, type Answers, type BaseImageChoice, type GenerateContext, type GenerateResult, type TemplateSet } from './types.js';
+import { CONTACT_LABEL, SECURITYTXT_LABEL } from '../securitytxt/labels.js';
 import { renderSecurityTxt } from '../securitytxt/render.js';
 
 export * from './types.js';
@@ -70,7 +71,10 @@ function labelsFor(answers: Answers, title: string): Array<[string, string]> {
   labels.push(['org.opencontainers.image.created', '"${CREATED}"']);
   add('org.opencontainers.image.licenses', image.licenses);
   add('org.opencontainers.image.vendor', image.vendor);
-  add('securitytxt', securityTxtUrl(answers) ?? undefined);
+  const url = securityTxtUrl(answers);
+  add(SECURITYTXT_LABEL, url ?? undefined);
+  // Without a public security.txt the image still says who to tell: the Contact itself.
+  if (!url) add(CONTACT_LABEL, answers.security.contact);
   return labels;
 }
 
@@ -199,7 +203,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
     notes.push(`build with: DOCKER_BUILDKIT=1 docker build --secret id=${secret.id},src=${secret.src} .  (${secret.what})`);
   }
   if (!securityTxtUrl(answers)) {
-    notes.push('no public URL for security.txt: the securitytxt label is missing (give --security-url)');
+    notes.push(`no public URL for security.txt: the image names its contact in a ${CONTACT_LABEL} label instead of securitytxt (give --security-url)`);
   }
 
   const files = [

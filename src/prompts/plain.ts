@@ -2,6 +2,7 @@
 // and Windows consoles. Same questions, same order, same validation as the wizard.
 import { confirm, expand, input, select } from '@inquirer/prompts';
 import type { Readable, Writable } from 'node:stream';
+import { evidenceText } from '../detect/format.js';
 import { QUESTIONS, isAsked, normalizeAnswer, stepOf, type QuestionId, type StepId } from '../questions/model.js';
 import { buildAnswers, presetAnswers, questionContext, type ResolveInput } from '../questions/resolve.js';
 import type { InitActions } from '../ui/actions.js';
@@ -71,7 +72,7 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
     const [detection, defaults] = await Promise.all([actions.detect(options.app), actions.defaults(options.app ?? '.')]);
     resolveInput = { ...resolveInput, detection, metadata: defaults.metadata, gitEmail: defaults.gitEmail, suggestedSecrets: defaults.suggestedSecrets };
     say(`Found: ${[detection.language, detection.packageManager, detection.version, detection.framework].filter(Boolean).join(', ')}`);
-    for (const item of detection.evidence) say(`  ${item.file}: ${item.fact}`);
+    for (const item of detection.evidence) say(`  ${evidenceText(item)}`);
     for (const warning of detection.warnings) say(paint(theme, 'warning', `  ! ${warning}`));
   } catch (error) {
     say(paint(theme, 'warning', `Could not detect the stack: ${error instanceof Error ? error.message : String(error)}`));
@@ -97,6 +98,8 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
       say(paint(theme, 'accent', `${stepOf(step).title}: ${stepOf(step).intro}`));
     }
     const suggested = preset ? normalizeAnswer(question, preset.text) : question.default(ctx);
+    const detected = preset ? null : question.detected?.(ctx);
+    if (detected) say(paint(theme, 'muted', `  detected: ${detected}`));
     const choices = question.choices ? question.choices(ctx) : [];
     if (question.kind === 'select' && choices.length > 0) {
       const answer = await select(

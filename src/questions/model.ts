@@ -1,6 +1,8 @@
 // The one question model: data that the wizard, the plain prompts and the flags all read.
 // No dependencies beyond plain TypeScript, so the CLI can declare its flags from it at start-up.
-import type { AppFacts, AppMetadata, Detection } from '../detect/types.js';
+import { evidenceText } from '../detect/format.js';
+import { healthEvidence } from '../detect/health/route.js';
+import type { AppFacts, AppMetadata, Detection, Evidence } from '../detect/types.js';
 import { BASE_KINDS, DEFAULT_RUNTIME_VERSIONS, LANGUAGES, PACKAGE_MANAGERS, type AnswerLanguage, type BaseKind } from './kinds.js';
 
 /** Package metadata (package.json, pyproject.toml, ...): defaults for the contact and the OCI labels. */
@@ -41,11 +43,14 @@ export const STEPS: readonly Step[] = [
   { id: 'security', title: 'Security contact', intro: 'security.txt (RFC 9116) tells researchers where to report a vulnerability.' },
 ];
 
+/** Facts of one app and, where detection gave it, where each came from. */
+export type ChosenFacts = AppFacts & { evidence?: Evidence[] };
+
 /** What a question's default, choices and when-to-ask may look at. */
 export interface QuestionContext {
   detection: Detection | null;
-  /** Facts of the chosen app (the repo itself, or one workspace app). */
-  facts: AppFacts | null;
+  /** Facts of the chosen app (the repo itself, or one workspace app), with the evidence for them. */
+  facts: ChosenFacts | null;
   metadata: AppMetadata;
   gitEmail: string | null;
   now: Date;
@@ -89,6 +94,8 @@ export interface Question {
   choices?(ctx: QuestionContext): Choice[];
   /** The suggested answer as text; '' when there is none and the user must answer. */
   default(ctx: QuestionContext): string;
+  /** Where a detected default was found (`src/server.js:12: health route app.get('/healthz')`), shown with the question; null when none. */
+  detected?(ctx: QuestionContext): string | null;
   /** Normalises what the user typed (trims, adds `mailto:` to a bare email); defaults to trim. */
   normalize?(text: string): string;
   /** null when valid, else a short message such as `must be at most 65535`. */
@@ -174,6 +181,13 @@ function defaultContact(ctx: QuestionContext): string {
   if (bugs?.startsWith('mailto:') && contactProblem(bugs) === null) return bugs;
   if (bugs && urlProblem(bugs, true) === null) return bugs;
   return '';
+}
+
+/** The health route detection found in the app's code, while the language is still the detected one. */
+function detectedHealthcheck(ctx: QuestionContext): string | null {
+  const facts = ctx.facts;
+  if (!facts?.healthcheck || (ctx.values.language !== undefined && ctx.values.language !== facts.language)) return null;
+  return facts.healthcheck;
 }
 
 function defaultStart(ctx: QuestionContext): string {
@@ -357,11 +371,15 @@ export const QUESTIONS: readonly Question[] = [
     step: 'runtime',
     kind: 'text',
     prompt: 'Which HTTP path answers health checks (or none)?',
-    help: 'The image gets a HEALTHCHECK that requests this path with the runtime itself (distroless has no curl). none: the Dockerfile says why there is none.',
+    help: 'The image gets a HEALTHCHECK that requests this path with the runtime itself (distroless has no curl). Suggested from a health route the code defines (/healthz, /health, /livez, /ready, /ping, Spring\'s actuator). none: the Dockerfile says why there is none.',
     field: 'healthcheck',
     flag: commandFlag('--healthcheck', 'healthcheck', '<path|none>', 'HTTP path the health check requests, or none'),
     when: (ctx) => (ctx.values.port ?? 'none').toLowerCase() !== 'none',
-    default: () => 'none',
+    default: (ctx) => detectedHealthcheck(ctx) ?? 'none',
+    detected: (ctx) => {
+      const evidence = detectedHealthcheck(ctx) ? healthEvidence(ctx.facts?.evidence) : null;
+      return evidence ? evidenceText(evidence) : null;
+    },
     validate: (text) => (/^(none|\/\S*)$/.test(text) ? null : 'must be an absolute path like /health, or none'),
     toValue: (text) => text,
     toText: (value) => (value === undefined || value === null ? 'none' : String(value)),
@@ -516,7 +534,7 @@ export function stepOf(id: StepId): Step {
 }
 
 /** Facts of the chosen app: a workspace app's own facts, else the top-level detection. */
-export function factsFor(detection: Detection | null, app: string | undefined): AppFacts | null {
+export function factsFor(detection: Detection | null, app: string | undefined): ChosenFacts | null {
   if (!detection) return null;
   if (app && app !== '.') {
     const found = detection.apps.find((candidate) => candidate.path === app);

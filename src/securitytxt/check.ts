@@ -1,3 +1,5 @@
+import { CONTACT_URI } from './labels.js';
+
 /** One problem in a security.txt, with its 1-based line (0: the file as a whole). */
 export interface SecurityTxtProblem {
   line: number;
@@ -53,7 +55,7 @@ export function checkSecurityTxt(text: string, now: Date): SecurityTxtProblem[] 
     }
     if (field === 'contact') {
       if (/^http:/i.test(value)) problems.push({ line, field: 'Contact', message: `Contact "${value}" must use https:, not http:` });
-      else if (!/^(mailto:\S+@\S+|https:\/\/\S+|tel:\+?[\d\s().-]+)$/i.test(value)) {
+      else if (!CONTACT_URI.test(value)) {
         problems.push({ line, field: 'Contact', message: `Contact "${value}" must be a mailto:, https: or tel: URI` });
       }
     } else if (field === 'expires') {

@@ -3,7 +3,7 @@ import { auditImageFacts, distrolessIntent, failing } from '../../src/audit/audi
 import { finalFilesystem } from '../../src/audit/filesystem.js';
 import { secretEnv, secretFile } from '../../src/audit/secrets.js';
 import { renderSarif } from '../../src/audit/sarif.js';
-import { renderTty } from '../../src/audit/format.js';
+import { renderJson, renderTty } from '../../src/audit/format.js';
 import { file, goodImage, layer } from './facts.js';
 import { auditRules } from '../../src/audit/rules/index.js';
 import { numericUserFromMessage } from '../../src/audit/rules/numeric-user.js';
@@ -151,8 +151,31 @@ describe('audit rules', () => {
   it('HI809 catches a missing securitytxt label and lists missing OCI labels', () => {
     const found = auditImageFacts(goodImage({ config: { ...goodImage().config, Labels: { 'org.opencontainers.image.title': 'x' } } })).findings.filter((f) => f.id === 'HI809');
     expect(found.map((f) => f.level)).toEqual(['info', 'style']);
+    expect(found[0].message).toBe('no securitytxt or security.contact label: scanners and users cannot find where to report a vulnerability');
     expect(found[1].message).toContain('org.opencontainers.image.source');
     expect(found[1].message).not.toContain('image.title');
+  });
+
+  it('HI809 takes a security.contact label as who to tell: only a style note that the securitytxt URL is missing', () => {
+    const { securitytxt: _url, ...others } = goodImage().config.Labels!;
+    const withContact = (contact: string) => auditImageFacts(goodImage({ config: { ...goodImage().config, Labels: { ...others, 'security.contact': contact } } }));
+    const report = withContact('mailto:security@example.com');
+    expect(report.contact).toEqual({ label: 'security.contact', value: 'mailto:security@example.com' });
+    expect(report.findings.map((f) => [f.id, f.level, f.message])).toEqual([
+      ['HI809', 'style', 'no securitytxt label: security.contact (mailto:security@example.com) says who to tell; add securitytxt once security.txt is served'],
+    ]);
+    expect(failing(report.findings, 'info')).toEqual([]);
+    // An invalid one is reported as such, and as no contact at all.
+    const bad = withContact('security at example dot com');
+    expect(bad.contact).toBeNull();
+    expect(bad.findings.filter((f) => f.level === 'info').map((f) => f.message)).toEqual([
+      'the security.contact label "security at example dot com" is not a mailto:, https: or tel: URI',
+      'no securitytxt or security.contact label: scanners and users cannot find where to report a vulnerability',
+    ]);
+    // The OCI authors are someone to tell, but not a security contact: still reported, and named.
+    const authors = auditImageFacts(goodImage({ config: { ...goodImage().config, Labels: { ...others, 'org.opencontainers.image.authors': 'Jane <jane@example.com>' } } }));
+    expect(authors.contact).toEqual({ label: 'org.opencontainers.image.authors', value: 'Jane <jane@example.com>' });
+    expect(authors.findings.map((f) => f.message)).toEqual(['no securitytxt or security.contact label: scanners and users cannot find where to report a vulnerability (only the authors label names anyone: Jane <jane@example.com>)']);
   });
 
   it('HI810 reports a large image and many layers', () => {
@@ -211,6 +234,16 @@ describe('thresholds and formats', () => {
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['HI801', 'HI808']);
     expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'HI801', level: 'error', properties: { aliases: ['CIS-DI-0001'] } });
+  });
+
+  it('says who to tell, in tty and JSON', () => {
+    expect(report.contact).toEqual({ label: 'securitytxt', value: 'https://example.com/.well-known/security.txt' });
+    expect(renderTty(report, false).split('\n')[1]).toBe('security contact: https://example.com/.well-known/security.txt (label securitytxt)');
+    expect(JSON.parse(renderJson(report)).contact).toEqual({ label: 'securitytxt', value: 'https://example.com/.well-known/security.txt' });
+    const { securitytxt: _url, ...others } = goodImage().config.Labels!;
+    const none = auditImageFacts(goodImage({ config: { ...goodImage().config, Labels: others } }));
+    expect(renderTty(none, false).split('\n')[1]).toBe('security contact: none (no securitytxt or security.contact label)');
+    expect(JSON.parse(renderJson(none)).contact).toBeNull();
   });
 
   it('renders tty lines with level, id, message, aliases and fix', () => {

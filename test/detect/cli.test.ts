@@ -4,18 +4,20 @@ import { runCli } from '../helpers/cli.js';
 import { fixturesDir } from '../helpers/paths.js';
 
 const fixture = (name: string) => path.join(fixturesDir, 'detect', name);
-const SPEC_KEYS = ['language', 'packageManager', 'version', 'framework', 'build', 'start', 'install', 'port', 'workspace', 'apps', 'evidence', 'warnings'];
+// The SPEC's keys, plus healthcheck (the health route the code defines) after port.
+const SPEC_KEYS = ['language', 'packageManager', 'version', 'framework', 'build', 'start', 'install', 'port', 'healthcheck', 'workspace', 'apps', 'evidence', 'warnings'];
 
 // Runs the built CLI: `npm run build` first.
 describe('harden-init detect', () => {
-  it('--json prints exactly the SPEC shape', async () => {
+  it('--json prints exactly the SPEC shape, plus the health route', async () => {
     const { exitCode, stdout, stderr } = await runCli(['detect', fixture('express-api'), '--json']);
     expect(stderr).toBe('');
     expect(exitCode).toBe(0);
     const result = JSON.parse(stdout);
     expect(Object.keys(result)).toEqual(SPEC_KEYS);
-    expect(result).toMatchObject({ language: 'node', packageManager: 'npm', version: '20', framework: 'express', build: 'npm run build', start: 'node src/server.js', install: 'npm ci', port: 8080, workspace: false, apps: [], warnings: [] });
+    expect(result).toMatchObject({ language: 'node', packageManager: 'npm', version: '20', framework: 'express', build: 'npm run build', start: 'node src/server.js', install: 'npm ci', port: 8080, healthcheck: '/health', workspace: false, apps: [], warnings: [] });
     expect(result.evidence).toContainEqual({ file: 'package.json', fact: 'engines.node >=20 -> 20 (lowest version the range allows)' });
+    expect(result.evidence).toContainEqual({ file: 'src/server.js', line: 4, fact: "health route app.get('/health')" });
   });
 
   it('prints a readable summary with evidence on a terminal', async () => {
@@ -25,6 +27,8 @@ describe('harden-init detect', () => {
     expect(stdout).toContain('  start           node src/server.js');
     expect(stdout).toContain('Evidence');
     expect(stdout).toContain('  - src/server.js: PORT defaults to 8080');
+    expect(stdout).toContain('  health check    /health\n');
+    expect(stdout).toContain("  - src/server.js:4: health route app.get('/health')");
     expect(stdout).not.toContain('\u001b[');
   });
 

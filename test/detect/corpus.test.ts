@@ -24,6 +24,20 @@ const DISAGREEMENTS: Record<string, string> = {
     'scripts.start runs `bun run index.ts` and @types/bun is installed: the app runs on Bun; the peer falls back to npm only because no lockfile exists',
 };
 
+/**
+ * Every health route detection finds in the corpus, each read by hand in the example's files:
+ * gin's `r.GET("/ping")` in nixpacks-go-mod, and the actuator the Spring Boot builds depend on
+ * (Spring Boot 1.5 served it at /health). Anything else found would be a false positive.
+ */
+const HEALTH_ROUTES: Record<string, string> = {
+  'nixpacks-go-mod': '/ping',
+  'nixpacks-java-maven': '/actuator/health',
+  'nixpacks-java-maven-wrapper': '/actuator/health',
+  'nixpacks-java-spring-boot-1': '/health',
+  'nixpacks-java-spring-boot-2': '/actuator/health',
+  'nixpacks-java-spring-boot-3': '/actuator/health',
+};
+
 interface Expected {
   language: string | null;
   packageManager: string | null;
@@ -73,6 +87,23 @@ describeCorpus('detection over the stack corpus (nixpacks and railpack examples)
     const misses = withPm.filter((o) => o.got?.packageManager !== o.expected.packageManager);
     report('packageManager', misses, withPm.length, (o) => `${o.expected.packageManager} -> ${o.got?.packageManager}`);
     expect(1 - misses.length / withPm.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds exactly the health routes the examples define, each where its evidence line says', () => {
+    const found: Record<string, string> = {};
+    for (const { name, got } of outcomes) {
+      for (const app of got ? [got, ...got.apps] : []) {
+        if (app.healthcheck === null) continue;
+        const key = 'path' in app ? `${name}/${app.path}` : name;
+        found[key] = app.healthcheck;
+        const line = (app.evidence ?? []).find((e) => e.line !== undefined)!;
+        const text = readFileSync(path.join(stacksDir, name, line.file), 'utf8').split('\n')[line.line! - 1];
+        // The line defines the route, or (the actuator) declares the dependency that serves it.
+        expect(text, `${key}: ${line.file}:${line.line}`).toContain(/actuator/.test(line.fact) ? 'spring-boot-starter-actuator' : app.healthcheck);
+      }
+    }
+    console.log(`health routes: ${Object.keys(found).length} in ${outcomes.length} examples (${Object.entries(found).map(([name, route]) => `${name} ${route}`).join(', ')})`);
+    expect(found).toEqual(HEALTH_ROUTES);
   });
 
   it('reports >= 90% of the unsupported examples as unknown', () => {

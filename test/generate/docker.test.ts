@@ -3,8 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, expect, it } from 'vitest';
+import { detect } from '../../src/detect/index.js';
 import { prepareGeneration } from '../../src/generate/prepare.js';
+import { resolveAnswers } from '../../src/questions/resolve.js';
 import { describeDocker } from '../helpers/requirements.js';
+import type { Answers } from '../../src/questions/answers.js';
+import { runCli } from '../helpers/cli.js';
 import { appsDir, fixtureAnswers } from './helpers.js';
 
 const DOCKER = '/usr/bin/docker';
@@ -23,11 +27,11 @@ function docker(args: string[], cwd?: string) {
 }
 
 /** Copies a fixture app (without answers.json and expected/) and writes the generated files into it. */
-async function generatedApp(name: string, plant?: (dir: string) => void): Promise<string> {
-  const dir = path.join(work, name);
+async function generatedApp(name: string, plant?: (dir: string) => void, answers: Answers = fixtureAnswers(name), into = name): Promise<string> {
+  const dir = path.join(work, into);
   cpSync(path.join(appsDir, name), dir, { recursive: true, filter: (src) => !/[/\\](expected|answers\.json)$/.test(src) });
   plant?.(dir);
-  const result = await prepareGeneration(dir, fixtureAnswers(name), { registry: REGISTRY, pin: true });
+  const result = await prepareGeneration(dir, answers, { registry: REGISTRY, pin: true });
   for (const file of result.files) {
     mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
     writeFileSync(path.join(dir, file.path), file.content);
@@ -100,6 +104,48 @@ describeDocker('generated Dockerfiles build and run hardened on Docker', () => {
       }
     }, 600_000);
   }
+
+  it('a health route detection finds in the code becomes the HEALTHCHECK the running container passes', async () => {
+    // Only /healthz answers 200: the container turns healthy only if that is the path probed.
+    const server = "const http = require('node:http');\nhttp.createServer((req, res) => {\n  if (req.url === '/healthz') return res.end('ok');\n  res.statusCode = 404;\n  res.end();\n}).listen(3000);\nprocess.on('SIGTERM', () => process.exit(0));\n";
+    const source = path.join(work, 'healthz-source');
+    cpSync(path.join(appsDir, 'node-express'), source, { recursive: true, filter: (src) => !/[/\\](expected|answers\.json)$/.test(src) });
+    writeFileSync(path.join(source, 'src/server.js'), server);
+    const detection = await detect(source);
+    expect(detection.healthcheck).toBe('/healthz');
+    const answers = resolveAnswers({ flags: { contact: 'mailto:security@example.com' }, detection, now: new Date() });
+    expect(answers.healthcheck).toBe('/healthz');
+    const dir = await generatedApp('node-express', (app) => writeFileSync(path.join(app, 'src/server.js'), server), answers, 'node-healthz');
+    const tag = `harden-init-test/healthz:${suffix}`;
+    await build(dir, tag);
+    const run = await docker(['run', '-d', '--read-only', '--cap-drop', 'ALL', '--health-interval', '1s', '--health-start-period', '0s', tag]);
+    expect(run.exitCode, run.all).toBe(0);
+    const id = run.stdout.trim();
+    cleanup.push(() => docker(['rm', '-f', id]));
+    const health = await poll('health status', async () => {
+      const status = (await docker(['inspect', '-f', '{{.State.Health.Status}}', id])).stdout.trim();
+      return status === 'starting' ? null : status;
+    });
+    expect(health).toBe('healthy');
+  }, 600_000);
+
+  it('without a public security.txt URL, the image carries security.contact and `audit` names who to tell (tty and JSON)', async () => {
+    const answers = fixtureAnswers('node-express');
+    const dir = await generatedApp('node-express', undefined, { ...answers, security: { ...answers.security, url: undefined } }, 'node-express-contact');
+    const tag = `harden-init-test/contact:${suffix}`;
+    await build(dir, tag);
+    const labels = JSON.parse((await docker(['inspect', '-f', '{{json .Config.Labels}}', tag])).stdout) as Record<string, string>;
+    expect(labels['security.contact']).toBe('mailto:security@example.com');
+    expect(labels.securitytxt).toBeUndefined();
+    const json = await runCli(['audit', tag, '--format', 'json']);
+    const report = JSON.parse(json.stdout) as { contact: unknown; findings: Array<{ id: string; level: string; message: string }> };
+    expect(report.contact).toEqual({ label: 'security.contact', value: 'mailto:security@example.com' });
+    expect(report.findings.filter((f) => f.id === 'HI809').map((f) => [f.level, f.message])).toEqual([
+      ['style', 'no securitytxt label: security.contact (mailto:security@example.com) says who to tell; add securitytxt once security.txt is served'],
+    ]);
+    const tty = await runCli(['audit', tag]);
+    expect(tty.stdout.split('\n')[1]).toBe('security contact: mailto:security@example.com (label security.contact)');
+  }, 600_000);
 
   it('a canary in .env and a private key in the app reach neither the build context nor any image layer', async () => {
     const canary = `CANARY_${suffix}_do_not_ship`;

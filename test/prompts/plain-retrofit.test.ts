@@ -1,13 +1,12 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
-import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPlain, type PlainResult } from '../../src/prompts/plain.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { createInitActions } from '../../src/write/run.js';
 import { fixturesDir } from '../helpers/paths.js';
+import { fakeTerminal } from './terminal.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -25,16 +24,7 @@ function project(): string {
 
 /** Runs the plain prompts over the real actions and write layer, with a scripted keyboard. */
 function startPlain(dir: string) {
-  const stdin = new PassThrough();
-  let output = '';
-  const stdout = new Writable({
-    write(chunk, _encoding, done) {
-      output += chunk.toString();
-      done();
-    },
-  });
-  // Like process.stdout, the terminal outlives each prompt (the prompts end their output stream when done).
-  stdout.end = (() => stdout) as typeof stdout.end;
+  const { stdin, stdout, text: output } = fakeTerminal();
   const flags = { contact: 'mailto:security@example.com', pin: false };
   const run: Promise<PlainResult> = runPlain({
     input: { flags, detection: null, now: new Date('2026-01-01T00:00:00Z') },
@@ -50,7 +40,7 @@ function startPlain(dir: string) {
   const waitFor = async (text: string | RegExp, timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const plain = stripVTControlCharacters(output);
+      const plain = output();
       const fresh = plain.slice(seen);
       const match = typeof text === 'string' ? (fresh.includes(text) ? { index: fresh.indexOf(text), 0: text } : null) : text.exec(fresh);
       if (match) {
@@ -58,12 +48,12 @@ function startPlain(dir: string) {
         seen += match.index + match[0].length;
         return fresh.slice(0, match.index + match[0].length);
       }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; output:\n${stripVTControlCharacters(output).slice(-2000)}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; output:\n${output().slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   };
   const send = (keys: string) => stdin.write(keys);
-  return { run, waitFor, send, output: () => stripVTControlCharacters(output) };
+  return { run, waitFor, send, output };
 }
 
 const ENTER = '\r';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Detection } from '../../src/detect/types.js';
 import { QUESTIONS, STEPS, defaultExpires } from '../../src/questions/model.js';
-import { AnswerError, answersFileText, resolveAnswers, type ResolveInput } from '../../src/questions/resolve.js';
+import { AnswerError, answersFileText, questionContext, resolveAnswers, type ResolveInput } from '../../src/questions/resolve.js';
 
 const now = new Date('2025-03-15T10:20:30Z');
 
@@ -14,6 +14,7 @@ const nodeDetection: Detection = {
   start: 'node src/server.js',
   install: 'npm ci',
   port: 3000,
+  healthcheck: null,
   workspace: false,
   apps: [],
   evidence: [{ file: 'package.json', fact: 'engines.node >=20' }],
@@ -130,6 +131,22 @@ describe('resolveAnswers', () => {
     expect(answers.port).toBeNull();
     expect(answers.framework).toBeNull();
     expect(resolveAnswers(input({ flags: { healthcheck: '/healthz' } })).healthcheck).toBe('/healthz');
+  });
+
+  it('defaults the health check to the route detection found, and says where it was found', () => {
+    const evidence = [...nodeDetection.evidence, { file: 'src/server.js', line: 12, fact: "health route app.get('/healthz')" }];
+    const detected: Detection = { ...nodeDetection, healthcheck: '/healthz', evidence };
+    expect(resolveAnswers(input({ detection: detected })).healthcheck).toBe('/healthz');
+    const question = QUESTIONS.find((q) => q.id === 'healthcheck')!;
+    const ctx = questionContext(input({ detection: detected }), { port: '3000' });
+    expect(question.default(ctx)).toBe('/healthz');
+    expect(question.detected?.(ctx)).toBe("src/server.js:12: health route app.get('/healthz')");
+    // A flag still wins; another language than the detected one drops the suggestion.
+    expect(resolveAnswers(input({ detection: detected, flags: { healthcheck: 'none' } })).healthcheck).toBe('none');
+    const python = questionContext(input({ detection: detected }), { language: 'python', port: '3000' });
+    expect([question.default(python), question.detected?.(python)]).toEqual(['none', null]);
+    // Nothing detected: none, as before, and nothing to show.
+    expect(question.detected?.(questionContext(input(), { port: '3000' }))).toBeNull();
   });
 
   it('uses the chosen workspace app facts', () => {

@@ -5,7 +5,8 @@ import { analyzeDockerfile, applyPatches, CARRIED, NOT_CARRIED, planPatches, pla
 import { fixDockerfile, lintDockerfile } from '../../src/lint/index.js';
 import { fixturesDir } from '../helpers/paths.js';
 
-import { existingDockerfile, generatedDockerfile, STACKS } from './stacks.js';
+import { prepareGeneration } from '../../src/generate/prepare.js';
+import { answersFor, existingDockerfile, fixtureDir, generatedDockerfile, STACKS } from './stacks.js';
 
 const GENERATED = Object.fromEntries(await Promise.all(STACKS.map(async (stack) => [stack, await generatedDockerfile(stack)] as const)));
 
@@ -161,6 +162,19 @@ describe('planRetrofit details', () => {
     expect(plan.rewrite).toMatch(/LABEL team=payments|LABEL team="payments"/);
     expect(plan.rewrite).toContain('COPY nginx.conf /etc/app/nginx.conf');
     expect(analyzeDockerfile(plan.rewrite).commands.filter((c) => c.stage === 1).map((c) => c.kind)).toEqual(['ENTRYPOINT', 'CMD']);
+  });
+
+  it("keeps the user's authors label (or MAINTAINER) next to the generated security.contact", async () => {
+    const node = answersFor('node');
+    const answers = { ...node, security: { ...node.security, url: undefined } };
+    const withContact = (await prepareGeneration(path.join(fixtureDir('node'), 'app'), answers, { pin: false, now: new Date('2026-01-01T00:00:00Z') })).files.find((f) => f.path === 'Dockerfile')!.content;
+    expect(withContact).toMatch(/^ +security\.contact="mailto:security@example\.com"$/m);
+    const labels = (text: string) => Object.fromEntries(analyzeDockerfile(text).labels.filter((l) => l.stage === 1).map((l) => [l.name, l.value]));
+    for (const user of ['LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"', 'MAINTAINER Jane Doe <jane@example.com>']) {
+      const plan = planRetrofit(`FROM node:20\n${user}\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n`, { dockerfile: withContact });
+      expect(labels(plan.rewrite)).toMatchObject({ 'org.opencontainers.image.authors': 'Jane Doe <jane@example.com>', 'security.contact': 'mailto:security@example.com' });
+      expect(lintDockerfile(plan.rewrite).map((f) => f.code)).not.toContain('HI616');
+    }
   });
 
   it('turns a shell-form start command with shell features into an explicit sh -c where a shell exists', () => {

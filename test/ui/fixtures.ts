@@ -16,6 +16,7 @@ export const nodeDetection: Detection = {
   start: 'node src/server.js',
   install: 'npm ci',
   port: 3000,
+  healthcheck: null,
   workspace: false,
   apps: [],
   evidence: [

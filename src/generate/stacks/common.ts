@@ -35,10 +35,12 @@ export function probeUrl(input: StackInput): string | null {
   return `http://127.0.0.1:${port}${healthcheck}`;
 }
 
+/** Why the image has no HEALTHCHECK; where the base cannot probe, it names the request the orchestrator should make instead. */
 export function noProbeReason(input: StackInput, otherwise: string): string {
-  if (input.answers.healthcheck === 'none') return 'No health check: none was asked for (--healthcheck none); let the orchestrator probe the app.';
-  if (input.answers.port === null) return 'No health check: the app listens on no known port.';
-  return otherwise;
+  const { healthcheck, port } = input.answers;
+  if (healthcheck === 'none') return 'No health check: none was asked for (--healthcheck none); let the orchestrator probe the app.';
+  if (port === null) return 'No health check: the app listens on no known port.';
+  return `${otherwise.replace(/\.$/, '')}: GET ${healthcheck} on port ${port}.`;
 }
 
 export function has(input: StackInput, path: string): boolean {

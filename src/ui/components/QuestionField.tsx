@@ -11,10 +11,12 @@ export interface QuestionFieldProps {
   help: boolean;
   /** Show every choice's hint (the base image trade-offs), not only the highlighted one's. */
   allHints?: boolean;
+  /** Where the suggested answer was found in the code, shown under the answer. */
+  detected?: string | null;
 }
 
 /** The active question: prompt, editable answer or choice list, inline error and help. */
-export function QuestionField({ question, draft, choices, error, help, allHints = false }: QuestionFieldProps) {
+export function QuestionField({ question, draft, choices, error, help, allHints = false, detected = null }: QuestionFieldProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column">
@@ -51,6 +53,11 @@ export function QuestionField({ question, draft, choices, error, help, allHints 
           </Text>
         </Box>
       )}
+      {detected ? (
+        <Box marginLeft={2}>
+          <Text color={theme.muted}>detected: {detected}</Text>
+        </Box>
+      ) : null}
       {error ? (
         <Box marginLeft={2}>
           <Text color={theme.error}>✗ {question.field} {error}</Text>

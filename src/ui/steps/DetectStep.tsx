@@ -13,6 +13,7 @@ function facts(app: AppFacts): Array<[string, string]> {
     ['build', app.build ?? 'none'],
     ['start', app.start ?? 'not found'],
     ['port', app.port === null ? 'not found' : String(app.port)],
+    ['health check', app.healthcheck ?? 'none found'],
   ];
 }
 
@@ -65,7 +66,11 @@ export function DetectStep({ state, dispatch, active, dirLabel }: StepProps) {
           {found.evidence.map((item, index) => (
             <Text key={index}>
               {'  '}
-              <Text color={theme.accent}>{item.file}</Text>: {item.fact}
+              <Text color={theme.accent}>
+                {item.file}
+                {item.line === undefined ? '' : `:${item.line}`}
+              </Text>
+              : {item.fact}
             </Text>
           ))}
         </Box>
