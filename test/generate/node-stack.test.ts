@@ -80,6 +80,14 @@ describe('pnpm workspace app', () => {
     expect(dockerfile).toContain('RUN --mount=type=cache,target=/root/.local/share/pnpm/store pnpm --filter ./apps/api... run build && pnpm install --frozen-lockfile --offline --filter ./apps/api... --prod');
   });
 
+  it('a Next.js member keeps next start: its standalone output nests the app path', async () => {
+    const context = { repoFiles: ['pnpm-lock.yaml', 'package.json', 'apps/web/package.json', 'apps/web/next.config.mjs'], workspaceApp: 'apps/web', appMetadata: { scripts: { build: 'next build', start: 'next start' }, texts: { 'next.config.mjs': "export default { output: 'standalone' };" } } };
+    const { plan } = planStack(answers({ app: 'apps/web', packageManager: 'pnpm', framework: 'next', buildCommand: 'pnpm run build', startCommand: 'pnpm start', port: 3000 }), context);
+    expect(plan.cmd).toEqual(['node_modules/.bin/next', 'start']);
+    expect(plan.slots.copies).toBeNull();
+    expect(plan.slots.workdir).toBe('/app/apps/web');
+  });
+
   it('refuses another package manager for a pnpm workspace member', async () => {
     const context = await fixtureContext('node-pnpm-workspace');
     expect(() => generateFiles({ ...fixtureAnswers('node-pnpm-workspace'), packageManager: 'npm' }, context)).toThrow(GenerateError);

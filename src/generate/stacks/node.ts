@@ -132,7 +132,8 @@ export function planNode(input: StackInput): StackPlan {
   const version = answers.runtimeVersion;
   let resolved = nodeArguments(answers.startCommand, input.meta.scripts);
   // `next start` of an `output: 'standalone'` build: the traced server.js runs without next's CLI or the full node_modules.
-  const standalone = answers.framework === 'next' && answers.buildCommand !== null && nextStandalone(input.meta.texts) && resolved?.args[0] === 'node_modules/.bin/next' && resolved.args[1] === 'start';
+  // (In a workspace, standalone nests the app's path under .next/standalone: the app then keeps next start.)
+  const standalone = !app && answers.framework === 'next' && answers.buildCommand !== null && nextStandalone(input.meta.texts) && resolved?.args[0] === 'node_modules/.bin/next' && resolved.args[1] === 'start';
   if (standalone && resolved) {
     // Docker sets HOSTNAME to the container id; the server would listen on that address only.
     const env: Array<[string, string]> = [['HOSTNAME', '0.0.0.0'], ...(answers.port !== null ? [['PORT', String(answers.port)] as [string, string]] : [])];
@@ -195,7 +196,7 @@ export function planNode(input: StackInput): StackPlan {
       manifests: workspace ? workspace.manifests : steps.manifests,
       cacheMounts: (workspace ? workspace.caches : steps.caches).map((target) => `--mount=type=cache,target=${target}`).join(' '),
       // The workspace's production install after the build reads the fetched store again.
-      buildMounts: workspace ? '--mount=type=cache,target=/root/.local/share/pnpm/store ' : '',
+      buildMounts: workspace ? '--mount=type=cache,target=/root/.local/share/pnpm/store' : '',
       fetch: workspace?.fetch ?? null,
       install: workspace ? workspace.install : answers.buildCommand ? steps.installAll : steps.installProd,
       build: workspace ? workspace.build : answers.buildCommand,
