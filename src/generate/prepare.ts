@@ -28,7 +28,7 @@ export interface PrepareOptions {
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'target', 'vendor', '_build', 'deps', '.next', '.nuxt', 'dist', 'build', '.gradle', 'bin', 'obj']);
 const MAX_FILES = 20_000;
 /** Files whose text the generator reads (entry points, auth configs, build output settings). */
-const TEXT_FILES = ['.npmrc', 'go.mod', 'Cargo.toml', 'mix.exs', 'next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts'];
+const TEXT_FILES = ['.npmrc', '.yarnrc.yml', 'go.mod', 'Cargo.toml', 'mix.exs', 'next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts'];
 
 /** The package root: the nearest folder above this module with templates/ and package.json (src/ under vitest, dist/ bundled). */
 export function packageRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {

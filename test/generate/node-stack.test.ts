@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateFiles, GenerateError, planStack } from '../../src/generate/index.js';
-import { nextStandalone, packageManagerInstall } from '../../src/generate/stacks/node.js';
+import { nextStandalone, packageManagerInstall, pnpLinker } from '../../src/generate/stacks/node.js';
 import { parseAnswers, type Answers } from '../../src/questions/answers.js';
 import { fixtureAnswers, fixtureContext } from './helpers.js';
 
@@ -23,10 +23,28 @@ describe('node package managers come from the npm registry', () => {
   });
 
   it('yarn berry: .yarnrc.yml is a manifest and the production install is workspaces focus', () => {
-    const { plan } = planStack(answers({ packageManager: 'yarn' }), { repoFiles: ['package.json', 'yarn.lock', '.yarnrc.yml', 'server.js'], appMetadata: { packageManager: 'yarn@4.18.1' } });
+    const { plan } = planStack(answers({ packageManager: 'yarn' }), { repoFiles: ['package.json', 'yarn.lock', '.yarnrc.yml', 'server.js'], appMetadata: { packageManager: 'yarn@4.18.1', texts: { '.yarnrc.yml': 'nodeLinker: node-modules\n' } } });
     expect(plan.slots.manifests).toEqual(['package.json', 'yarn.lock', '.yarnrc.yml']);
     expect(plan.slots.install).toBe('npm install --global --no-audit --no-fund --force @yarnpkg/cli-dist@4.18.1 && yarn workspaces focus --all --production');
     expect(plan.slots.cacheMounts).toBe('--mount=type=cache,target=/root/.npm --mount=type=cache,target=/root/.yarn/berry/cache');
+  });
+});
+
+describe("yarn Plug'n'Play", () => {
+  it('is the linker unless .yarnrc.yml names another', () => {
+    expect(pnpLinker(undefined)).toBe(true);
+    expect(pnpLinker('enableTelemetry: false\n')).toBe(true);
+    expect(pnpLinker('nodeLinker: pnp\n')).toBe(true);
+    expect(pnpLinker('nodeLinker: node-modules\n')).toBe(false);
+    expect(pnpLinker('nodeLinker: "pnpm"\n')).toBe(false);
+  });
+
+  it('installs into node_modules for the image, so plain node runs the app without Yarn\'s loader and zip cache', () => {
+    const context = (yarnrc: string) => ({ repoFiles: ['package.json', 'yarn.lock', '.yarnrc.yml', 'server.js'], appMetadata: { packageManager: 'yarn@4.18.1', texts: { '.yarnrc.yml': yarnrc } } });
+    const pnp = planStack(answers({ packageManager: 'yarn' }), context('enableGlobalCache: true\n')).plan;
+    expect(pnp.slots.install).toBe('npm install --global --no-audit --no-fund --force @yarnpkg/cli-dist@4.18.1 && export YARN_NODE_LINKER=node-modules && yarn workspaces focus --all --production');
+    const nodeModules = planStack(answers({ packageManager: 'yarn' }), context('nodeLinker: node-modules\n')).plan;
+    expect(nodeModules.slots.install).not.toContain('YARN_NODE_LINKER');
   });
 });
 

@@ -14,6 +14,12 @@ interface PackageManagerSteps {
   caches: string[];
 }
 
+/** Whether a Yarn 2+ project installs with Plug'n'Play (the default when .yarnrc.yml names no other nodeLinker). */
+export function pnpLinker(yarnrc: string | undefined): boolean {
+  const linker = /^nodeLinker:\s*["']?([\w-]+)/m.exec(yarnrc ?? '')?.[1];
+  return linker === undefined || linker === 'pnp';
+}
+
 /** Versions installed when package.json's `packageManager` names none. */
 const DEFAULT_VERSIONS = { pnpm: '10', yarn: '1.22.22', berry: '4' };
 
@@ -37,11 +43,13 @@ function packageManagerSteps(input: StackInput): PackageManagerSteps {
     const manifests = existing(input, ['package.json', 'yarn.lock', '.yarnrc.yml']);
     const yarn = packageManagerInstall('yarn', berry, declared);
     if (berry) {
+      // Plug'n'Play needs Yarn's loader and its zip cache at run time; node_modules needs neither.
+      const linker = pnpLinker(input.meta.texts?.['.yarnrc.yml']) ? 'export YARN_NODE_LINKER=node-modules && ' : '';
       return {
         manifests,
-        installAll: `${yarn} && yarn install --immutable`,
-        installProd: `${yarn} && yarn workspaces focus --all --production`,
-        prune: 'yarn workspaces focus --all --production',
+        installAll: `${yarn} && ${linker}yarn install --immutable`,
+        installProd: `${yarn} && ${linker}yarn workspaces focus --all --production`,
+        prune: `${linker}yarn workspaces focus --all --production`,
         caches: ['/root/.npm', '/root/.yarn/berry/cache'],
       };
     }
