@@ -1,7 +1,8 @@
 // Image size, OS package count and user of our Dockerfile vs the one @flydotio/dockerfile writes,
 // for each real Node fixture app (test/fixtures/apps/node-*), both built in this run on the same
 // stand-in bases (127.0.0.1:5000, see scripts/test-env.sh). Ours is what a new user gets:
-// `harden-init --yes --registry 127.0.0.1:5000` (the built CLI: `npm run bench` builds it first).
+// `harden-init --yes --registry 127.0.0.1:5000 --ca-cert <bundle>` (the built CLI: `npm run bench`
+// builds it first).
 // Not a test: prints ratios per app (goal: size <= 0.75x, OS packages <= 0.25x), or why an app
 // was skipped. `node bench/generate-vs-fly.mjs node-next` runs one app.
 //
@@ -9,7 +10,7 @@
 // its node and nginx FROMs become the stand-in node and nginx images ours uses, and every RUN that runs a package manager gets
 // `--mount=type=secret,id=ca` and NODE_EXTRA_CA_CERTS=/run/secrets/ca, so npm, yarn and pnpm trust
 // this machine's CA (the build is given `--secret id=ca,src=<CA bundle>`; the CA never reaches a
-// layer). Ours gets the same edit unless it already mounts the `ca` secret itself.
+// layer). Ours mounts it itself: it is generated with `--ca-cert <CA bundle>`.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,8 +19,10 @@ import { binPath, repoRoot } from './lib.mjs';
 
 const DOCKER = '/usr/bin/docker';
 const REGISTRY = '127.0.0.1:5000';
-const NODE_STANDIN = `${REGISTRY}/library/node:22.21.1-bookworm-slim`;
-const NGINX_STANDIN = `${REGISTRY}/nginxinc/nginx-unprivileged:1.29.3-bookworm`;
+const BASES = JSON.parse(readFileSync(path.join(repoRoot, 'src/generate/base-images.json'), 'utf8')).images;
+const standIn = (pick) => `${REGISTRY}/${BASES.find(pick).ref.replace(/^[^/]+\//, '')}`;
+const NODE_STANDIN = standIn((image) => image.stack === 'node' && image.role === 'build' && image.version === '22');
+const NGINX_STANDIN = standIn((image) => image.stack === 'static' && image.flavor === 'slim');
 const CA_BUNDLE = process.env.HARDEN_INIT_CA_BUNDLE ?? process.env.NODE_EXTRA_CA_CERTS ?? '/etc/ssl/certs/ca-certificates.crt';
 const APPS = ['node-express', 'node-fastify-yarn', 'node-next', 'node-vite', 'node-nest-pnpm', 'node-pnpm-workspace', 'node-yarn-berry'];
 const only = process.argv.slice(2).filter((arg) => APPS.includes(arg));
@@ -66,12 +69,10 @@ function withCaSecret(text) {
 /** Our Dockerfile for the app, as `harden-init --yes` writes it (in the workspace app's folder for a workspace). */
 function ours(name) {
   const root = copyApp(name, 'ours');
-  const result = run(process.execPath, [binPath, root, '--yes', '--registry', REGISTRY], { env: { ...process.env, NO_COLOR: '1' } });
+  const result = run(process.execPath, [binPath, root, '--yes', '--registry', REGISTRY, '--ca-cert', CA_BUNDLE], { env: { ...process.env, NO_COLOR: '1' } });
   if (result.status !== 0) return { error: `harden-init --yes failed: ${result.stderr.trim().split('\n').slice(-1)[0]}` };
   const app = JSON.parse(readFileSync(path.join(repoRoot, 'test/fixtures/apps', name, 'answers.json'), 'utf8')).app ?? '.';
-  const dockerfile = path.join(root, app, 'Dockerfile');
-  writeFileSync(dockerfile, withCaSecret(readFileSync(dockerfile, 'utf8')));
-  return { context: root, dockerfile };
+  return { context: root, dockerfile: path.join(root, app, 'Dockerfile') };
 }
 
 /** Fly's Dockerfile for the app, generated in the app's own folder as `npx @flydotio/dockerfile` does. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/paths.js';
 
 /** Pure core folders: they decide, they do not touch the world. */
-const CORE = ['src/detect', 'src/questions', 'src/generate', 'src/lint', 'src/write', 'src/retrofit', 'src/securitytxt', 'src/sarif'];
+const CORE = ['src/detect', 'src/questions', 'src/generate', 'src/lint', 'src/write', 'src/retrofit', 'src/securitytxt', 'src/sarif', 'src/eol'];
 /** Files inside core folders that are the adapters of that folder. */
 const ADAPTERS = new Set([
   'src/detect/snapshot.ts',

@@ -6,7 +6,7 @@ FROM ${BASE}
 ARG RECIPE
 RUN set -eux; \
     apt-get update; \
-    apt-get install -y --no-install-recommends nginx-light wget; \
+    apt-get install -y --no-install-recommends nginx wget; \
     rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /etc/nginx/sites-enabled/* /var/www/html; \
     groupadd --system --gid 101 nginx-unpriv; \
     useradd --system --uid 101 --gid 101 --home-dir /nonexistent --shell /usr/sbin/nologin nginx-unpriv; \

@@ -1,5 +1,6 @@
-# Stand-in for gcr.io/distroless/python3-debian12:nonroot: the static stand-in plus Debian's
-# python3.11, its standard library and the shared libraries they load; no shell, no pip.
+# Stand-in for gcr.io/distroless/python3-debian1x:nonroot: the static stand-in plus the Debian
+# release's python3 (3.11 on bookworm, 3.13 on trixie), its standard library and the shared
+# libraries they load; no shell, no pip.
 ARG BASE
 ARG STATIC
 FROM ${BASE} AS rootfs
@@ -9,9 +10,10 @@ RUN set -eux; \
     apt-get install -y --no-install-recommends python3; \
     rm -rf /var/lib/apt/lists/*; \
     mkdir /rootfs; \
-    copy-with-libs /rootfs /usr/bin/python3.11 /usr/lib/python3.11; \
-    rm -rf /rootfs/usr/lib/python3.11/test /rootfs/usr/lib/python3.11/ensurepip /rootfs/usr/lib/python3.11/idlelib /rootfs/usr/lib/python3.11/tkinter; \
-    ln -s python3.11 /rootfs/usr/bin/python3; \
+    py="$(basename "$(readlink -f /usr/bin/python3)")"; \
+    copy-with-libs /rootfs "/usr/bin/$py" "/usr/lib/$py"; \
+    rm -rf "/rootfs/usr/lib/$py/test" "/rootfs/usr/lib/$py/ensurepip" "/rootfs/usr/lib/$py/idlelib" "/rootfs/usr/lib/$py/tkinter"; \
+    ln -s "$py" /rootfs/usr/bin/python3; \
     chroot /rootfs /usr/bin/python3 -c 'import ssl, json, http.server, sqlite3; print("ok")'
 
 FROM ${STATIC}

@@ -1,3 +1,4 @@
+import { toDay } from '../eol/table.js';
 import { securityContact } from '../securitytxt/labels.js';
 import { finalFilesystem } from './filesystem.js';
 import { auditRules } from './rules/index.js';
@@ -23,10 +24,11 @@ export function distrolessIntent(facts: ImageFacts, final: Map<string, PlacedFil
   return { intended: false, reason: 'its base layer has a shell' };
 }
 
-export function auditView(facts: ImageFacts): AuditView {
+/** `today`: the day end-of-life facts are judged by; default: the day the end-of-life table was taken (the CLI passes today). */
+export function auditView(facts: ImageFacts, today?: Date | string): AuditView {
   const final = finalFilesystem(facts.layers);
   const intent = distrolessIntent(facts, final);
-  return { ...facts, final, distrolessIntended: intent.intended, distrolessReason: intent.reason };
+  return { ...facts, final, distrolessIntended: intent.intended, distrolessReason: intent.reason, today: toDay(today) };
 }
 
 function runRule(rule: AuditRule, view: AuditView): AuditFinding[] {
@@ -42,8 +44,8 @@ function runRule(rule: AuditRule, view: AuditView): AuditFinding[] {
 }
 
 /** Runs every audit rule over an image's facts. Pure: the facts come from `gatherImageFacts`. */
-export function auditImageFacts(facts: ImageFacts, rules: readonly AuditRule[] = auditRules): AuditReport {
-  const view = auditView(facts);
+export function auditImageFacts(facts: ImageFacts, rules: readonly AuditRule[] = auditRules, today?: Date | string): AuditReport {
+  const view = auditView(facts, today);
   const findings = rules.flatMap((rule) => runRule(rule, view));
   const rank = (level: AuditLevel) => AUDIT_LEVELS.indexOf(level);
   findings.sort((a, b) => rank(a.level) - rank(b.level));

@@ -94,6 +94,8 @@ export interface AuditView extends ImageFacts {
   distrolessIntended: boolean;
   /** Why distrolessIntended is what it is, for messages. */
   distrolessReason: string;
+  /** The day (`YYYY-MM-DD`) end-of-life facts are judged by. */
+  today: string;
 }
 
 export interface AuditReport {

@@ -12,6 +12,12 @@ export interface CommandContext {
   debug: boolean;
 }
 
+/** The clock: SOURCE_DATE_EPOCH (seconds) when set, for reproducible runs (and tests); else now. */
+export function clock(env: NodeJS.ProcessEnv): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
 export function colorAllowed(env: NodeJS.ProcessEnv, isTTY: boolean | undefined, flag: boolean): boolean {
   if (!flag) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;

@@ -20,7 +20,7 @@ export const denoDetector: Detector = {
     const importText = JSON.stringify(imports);
     const framework = /\$fresh|fresh@|@fresh\//.test(importText) ? 'fresh' : /hono/.test(importText) ? 'hono' : /oak/.test(importText) ? 'oak' : null;
     if (framework) found.note(view.path(config ?? 'deno.lock'), `imports ${framework}`);
-    const version = pinnedVersion(view, found, [firstLineSource('.dvmrc'), toolVersionsSource(['deno']), ...miseSources(['deno'])]);
+    const version = pinnedVersion(view, found, [firstLineSource('.dvmrc'), toolVersionsSource(['deno']), ...miseSources(['deno'])], undefined, { product: 'deno', stack: 'deno' });
     const entry = ENTRY_FILES.find((file) => view.has(file)) ?? remoteImports;
     let start = procfileWeb(view, found);
     if (!start && typeof tasks.start === 'string') {

@@ -55,7 +55,7 @@ export const dotnetDetector: Detector = {
         return match ? { raw: match[1], field: `sdk.version ${sdk}` } : null;
       },
     };
-    const version = pinnedVersion(view, found, project ? [targetFramework, globalJson] : [globalJson]);
+    const version = pinnedVersion(view, found, project ? [targetFramework, globalJson] : [globalJson], undefined, { product: 'dotnet', stack: 'dotnet' });
     const text = project ? view.read(project, 64 * 1024) ?? '' : '';
     const web = /Sdk="Microsoft\.NET\.Sdk\.Web"/.test(text);
     if (web) found.note(view.path(project!), 'Microsoft.NET.Sdk.Web: ASP.NET Core');

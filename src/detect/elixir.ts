@@ -15,7 +15,7 @@ export const elixirDetector: Detector = {
     if (mix === null) return null;
     const found = new Findings();
     found.note(view.path('mix.exs'), 'Mix project');
-    const version = pinnedVersion(view, found, [toolVersionsSource(['elixir']), ...miseSources(['elixir']), MIX_ELIXIR]);
+    const version = pinnedVersion(view, found, [toolVersionsSource(['elixir']), ...miseSources(['elixir']), MIX_ELIXIR], undefined, { product: 'elixir', stack: 'elixir' });
     const phoenix = /\{:phoenix,/.test(mix);
     if (phoenix) found.note(view.path('mix.exs'), 'dependency :phoenix');
     const app = /\bapp:\s*:(\w+)/.exec(mix)?.[1] ?? null;

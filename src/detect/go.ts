@@ -16,8 +16,9 @@ function goDirective(file: 'go.mod' | 'go.work'): VersionSource {
       const text = view.session.snapshot.read(path, 64 * 1024) ?? '';
       const toolchain = /^toolchain\s+go(\d[\w.]*)/m.exec(text);
       if (toolchain) return { raw: toolchain[1], field: 'toolchain go' };
+      // Since Go 1.21 the go line is the minimum version the module needs: any newer toolchain builds it.
       const go = /^go\s+(\d[\w.]*)/m.exec(text);
-      return go ? { raw: go[1], field: 'go' } : null;
+      return go ? { raw: `>=${go[1]}`, field: 'go' } : null;
     },
   };
 }
@@ -47,7 +48,7 @@ export const goDetector: Detector = {
     if (!manifest && goFiles.length === 0) return null;
     const found = new Findings();
     found.note(view.path(manifest ?? goFiles[0]), manifest ? 'Go module' : 'Go source without go.mod');
-    const version = pinnedVersion(view, found, [goDirective('go.mod'), goDirective('go.work'), toolVersionsSource(['golang', 'go']), ...miseSources(['go', 'golang'])]);
+    const version = pinnedVersion(view, found, [goDirective('go.mod'), goDirective('go.work'), toolVersionsSource(['golang', 'go']), ...miseSources(['go', 'golang'])], undefined, { product: 'go', stack: 'go' });
     const mod = view.read('go.mod', 64 * 1024) ?? '';
     const fw = FRAMEWORKS.find(([, module]) => mod.includes(module));
     if (fw) found.note(view.path('go.mod'), `requires ${fw[1]}: ${fw[0]}`);

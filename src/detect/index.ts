@@ -2,6 +2,7 @@ import { detectApp, type AppDetection } from './registry.js';
 import type { AppFacts, Detection, RepoSnapshot } from './types.js';
 import { AppView, Session } from './view.js';
 import { findWorkspace, manifestDirs } from './workspace.js';
+import { toDay } from '../eol/table.js';
 
 export type { AppFacts, AppMetadata, BuildSecretNeed, Detection, Evidence, Language, PackageManager, RepoSnapshot } from './types.js';
 export { readAppMetadata } from './metadata.js';
@@ -12,6 +13,11 @@ export { detectors } from './registry.js';
 export interface DetectOptions {
   /** Workspace app (repo-relative path) the top-level fields describe; default: the repo root. */
   app?: string;
+  /**
+   * The day a version range is resolved on (the newest supported line it allows) and pins are
+   * checked for their end of life. Default: the day the end-of-life table was taken; the CLI passes today.
+   */
+  today?: Date;
 }
 
 /** `--app` names a directory that does not exist in the repository. */
@@ -38,7 +44,7 @@ function normaliseAppPath(app: string): string {
 
 /** Detects the stack of a repository snapshot. Pure: reads only through the snapshot. */
 export function detectRepo(snapshot: RepoSnapshot, options: DetectOptions = {}): Detection {
-  const session = new Session(snapshot);
+  const session = new Session(snapshot, toDay(options.today));
   const root = detectApp(new AppView(session, ''));
   const workspace = findWorkspace(session);
   const apps: Detection['apps'] = [];

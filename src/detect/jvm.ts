@@ -94,6 +94,7 @@ export function readJvmProject(view: AppView): JvmProject | null {
     found,
     [firstLineSource('.java-version'), SYSTEM_PROPERTIES, toolVersionsSource(['java']), ...miseSources(['java']), MAVEN_VERSION, gradleVersion('build.gradle'), gradleVersion('build.gradle.kts')],
     javaVersionText,
+    { product: 'java', stack: 'java' },
   );
 
   const framework = /org\.springframework\.boot/.test(buildText)

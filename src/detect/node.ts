@@ -6,8 +6,8 @@ import { obj, str, type AppView, type Obj } from './view.js';
 const LTS_CODENAMES: Record<string, string> = {
   argon: '4', boron: '6', carbon: '8', dubnium: '10', erbium: '12', fermium: '14', gallium: '16', hydrogen: '18', iron: '20', jod: '22', krypton: '24',
 };
-/** What `lts/*` means as of this release of harden-init. */
-export const LATEST_NODE_LTS = '24';
+/** `lts/*`: any LTS line; the version chooser takes the newest supported one with a base image. */
+const ANY_LTS = '>=4';
 
 /** Frameworks by dependency, most specific first: a Next app also depends on React, a Nest app on Express. */
 const FRAMEWORKS: Array<[string, string[]]> = [
@@ -155,7 +155,7 @@ export function runScript(pm: PackageManager, script: string): string {
 
 function nodeVersionText(raw: string): string | null {
   const text = raw.trim().replace(/^v(?=\d)/, '');
-  if (/^lts(\/\*)?$/i.test(text)) return LATEST_NODE_LTS;
+  if (/^lts(\/\*)?$/i.test(text)) return ANY_LTS;
   const lts = /^lts\/([a-z]+)$/i.exec(text);
   if (lts) return LTS_CODENAMES[lts[1].toLowerCase()] ?? null;
   if (LTS_CODENAMES[text.toLowerCase()]) return LTS_CODENAMES[text.toLowerCase()];
@@ -214,7 +214,10 @@ export const nodeDetector: Detector = {
     const pmFacts = nodePackageManager(view, pkg, found);
     const { pm } = pmFacts;
 
-    const version = pm === 'bun' ? pinnedVersion(view, found, BUN_VERSION_SOURCES) : pinnedVersion(view, found, NODE_VERSION_SOURCES, nodeVersionText);
+    const version =
+      pm === 'bun'
+        ? pinnedVersion(view, found, BUN_VERSION_SOURCES, undefined, { product: 'bun', stack: 'bun' })
+        : pinnedVersion(view, found, NODE_VERSION_SOURCES, nodeVersionText, { product: 'node', stack: 'node' });
 
     const fw = nodeFramework(deps);
     if (fw) found.note(pkgPath, `dependency ${fw.dep}: ${fw.name}`);

@@ -23,7 +23,7 @@ export const phpDetector: Detector = {
     found.note(view.path(hasComposer ? 'composer.json' : publicIndex ? 'public/index.php' : phpFiles[0]), hasComposer ? 'Composer project' : 'PHP source');
     const composer = view.json('composer.json');
     const require = { ...obj(composer?.require), ...obj(composer?.['require-dev']) };
-    const version = pinnedVersion(view, found, [toolVersionsSource(['php']), ...miseSources(['php']), COMPOSER_PHP]);
+    const version = pinnedVersion(view, found, [toolVersionsSource(['php']), ...miseSources(['php']), COMPOSER_PHP], undefined, { product: 'php', stack: 'php', dialect: 'composer' });
     const framework = 'laravel/framework' in require || view.has('artisan') ? 'laravel' : 'symfony/framework-bundle' in require ? 'symfony' : 'slim/slim' in require ? 'slim' : null;
     if (framework) found.note(view.path('laravel/framework' in require || 'symfony/framework-bundle' in require ? 'composer.json' : 'artisan'), `${framework} app`);
     const docroot = publicIndex || framework ? 'public' : '.';

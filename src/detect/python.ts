@@ -112,7 +112,7 @@ export const pythonDetector: Detector = {
     if (manifests.length === 0) found.note(view.path(rootPy[0]), 'Python source at the top level');
     const pyproject = view.toml('pyproject.toml');
     const { pm, install } = packageManager(view, pyproject, found);
-    const version = pinnedVersion(view, found, VERSION_SOURCES);
+    const version = pinnedVersion(view, found, VERSION_SOURCES, undefined, { product: 'python', stack: 'python' });
     const deps = pythonDependencies(view);
     let framework = FRAMEWORKS.find((name) => deps.has(name)) ?? null;
     if (!framework && view.has('manage.py')) framework = 'django';

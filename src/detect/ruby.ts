@@ -29,7 +29,7 @@ export const rubyDetector: Detector = {
     if (gemfile === null && !lock && !gemspec && rubyFiles.length === 0) return null;
     const found = new Findings();
     found.note(view.path(gemfile !== null ? 'Gemfile' : lock ? 'Gemfile.lock' : gemspec ?? rubyFiles[0]), gemfile !== null ? 'bundler' : 'Ruby source');
-    const version = pinnedVersion(view, found, [firstLineSource('.ruby-version', /^ruby-/), toolVersionsSource(['ruby']), ...miseSources(['ruby']), GEMFILE_RUBY, LOCK_RUBY]);
+    const version = pinnedVersion(view, found, [firstLineSource('.ruby-version', /^ruby-/), toolVersionsSource(['ruby']), ...miseSources(['ruby']), GEMFILE_RUBY, LOCK_RUBY], undefined, { product: 'ruby', stack: 'ruby' });
     const text = gemfile ?? '';
     const rails = hasGem(text, lock, 'rails') || view.has('config/application.rb');
     const framework = rails ? 'rails' : hasGem(text, lock, 'sinatra') ? 'sinatra' : hasGem(text, lock, 'hanami') ? 'hanami' : null;

@@ -1,4 +1,8 @@
 import type { AppFacts, Evidence, Language } from './types.js';
+import { chooseRuntimeVersion } from '../eol/choose.js';
+import type { RangeDialect } from '../eol/ranges.js';
+import type { Product } from '../eol/table.js';
+import { imageVersions } from '../generate/base.js';
 import { miseEntry, normaliseVersion, toolVersionsEntry } from './versions.js';
 import type { AppView } from './view.js';
 
@@ -37,11 +41,21 @@ export interface VersionSource {
   extract(view: AppView, path: string): { raw: string; field: string } | null;
 }
 
+/** The runtime a detector's version pins: its end-of-life product and its stack in the base image table. */
+export interface RuntimeLine {
+  product: Product;
+  stack: string;
+  /** How `~` reads in this stack's manifests (Composer's `~8.2` allows 8.x). */
+  dialect?: RangeDialect;
+}
+
 /**
  * The first source that pins a usable version wins; the evidence names the file, the field and
- * how the raw text was normalised. Unusable pins are noted and skipped.
+ * how the raw text was normalised. Unusable pins are noted and skipped. With a `runtime`, a range
+ * becomes the newest supported line it allows that has a base image (on the session's day), and a
+ * pin whose line has ended is kept with a warning that names the date and the line to move to.
  */
-export function pinnedVersion(view: AppView, found: Findings, sources: VersionSource[], mapRaw?: (raw: string) => string | null): string | null {
+export function pinnedVersion(view: AppView, found: Findings, sources: VersionSource[], mapRaw?: (raw: string) => string | null, runtime?: RuntimeLine): string | null {
   for (const source of sources) {
     const path = view.findUp(source.file);
     if (!path) continue;
@@ -52,12 +66,19 @@ export function pinnedVersion(view: AppView, found: Findings, sources: VersionSo
       found.note(path, `${got.field ? `${got.field} ` : ''}${got.raw}: not a version; ignored`);
       continue;
     }
-    const { version, note } = normaliseVersion(mapped);
+    const chosen = runtime
+      ? chooseRuntimeVersion(runtime.product, mapped, { today: view.session.today, available: imageVersions(runtime.stack), dialect: runtime.dialect })
+      : { ...normaliseVersion(mapped), endOfLife: null };
+    const { version, note } = chosen;
     if (version === null) {
       found.note(path, `${got.field ? `${got.field} ` : ''}${note}; ignored`);
       continue;
     }
     found.note(path, `${got.field ? `${got.field} ` : ''}${mapped === got.raw ? note : `${got.raw} -> ${note}`}`);
+    if (chosen.endOfLife) {
+      const next = chosen.endOfLife.replacement?.cycle;
+      view.session.warn(`${view.dir ? `${view.dir}: ` : ''}${path} pins ${chosen.endOfLife.message}${next ? ` (pass --runtime-version ${next}, or raise the pin)` : ''}`);
+    }
     return version;
   }
   return null;

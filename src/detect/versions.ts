@@ -4,6 +4,8 @@ export interface NormalisedVersion {
   version: string | null;
   /** How the text became the version, e.g. ">=20 -> 20 (lowest version the range allows)". */
   note: string;
+  /** `exact`: the text names one version; `range`: it allows several (`>=20`, `^8.2`, `20.x`, `16 || 18`). */
+  kind: 'exact' | 'range';
 }
 
 const LOWER = new Set(['', '=', '==', '===', 'v', '^', '~', '~>', '~=', '>=', '>']);
@@ -16,12 +18,12 @@ const LOWER = new Set(['', '=', '==', '===', 'v', '^', '~', '~>', '~=', '>=', '>
 export function normaliseVersion(raw: string): NormalisedVersion {
   const text = raw.trim().replace(/^["']|["']$/g, '');
   if (text === '' || text === '*' || /^(latest|stable|current|node|system)$/i.test(text)) {
-    return { version: null, note: `${raw.trim() || '""'} pins no version` };
+    return { version: null, note: `${raw.trim() || '""'} pins no version`, kind: 'exact' };
   }
   if (text.includes('||') || /\s\|\s/.test(text)) {
     const options = text.split(/\|\|?/).map((part) => normaliseVersion(part).version).filter((v): v is string => v !== null);
     const best = options.sort(compareVersions).at(-1) ?? null;
-    return best === null ? { version: null, note: `${text} pins no version` } : { version: best, note: `${text} -> ${best} (highest alternative)` };
+    return best === null ? { version: null, note: `${text} pins no version`, kind: 'range' } : { version: best, note: `${text} -> ${best} (highest alternative)`, kind: 'range' };
   }
   const tokens = text
     .replace(/([<>=~^!]+)\s+/g, '$1')
@@ -40,11 +42,12 @@ export function normaliseVersion(raw: string): NormalisedVersion {
     const isRange = op !== '' && op !== '=' && op !== '==' && op !== '===' && op !== 'v';
     if (isRange) while (numeric.length > 1 && numeric[numeric.length - 1] === '0') numeric.pop();
     const version = numeric.map((part) => String(Number(part))).join('.');
-    if (version === text) return { version, note: version };
+    const kind = isRange || tokens.length > 1 || wildcard !== -1 ? 'range' : 'exact';
+    if (version === text) return { version, note: version, kind };
     const why = isRange || tokens.length > 1 ? 'lowest version the range allows' : wildcard !== -1 ? 'wildcard dropped' : 'as pinned';
-    return { version, note: `${text} -> ${version} (${why})` };
+    return { version, note: `${text} -> ${version} (${why})`, kind };
   }
-  return { version: null, note: `${text} is not a version this tool understands` };
+  return { version: null, note: `${text} is not a version this tool understands`, kind: 'exact' };
 }
 
 export function compareVersions(a: string, b: string): number {

@@ -1,3 +1,4 @@
+import { defaultToday } from '../eol/table.js';
 import { parseJson, parseJsonc, parseToml, parseXml, parseYaml, type Parsed } from './parsers.js';
 import type { RepoSnapshot } from './types.js';
 
@@ -11,7 +12,11 @@ export class Session {
   private readonly parsed = new Map<string, unknown>();
   private dirs: Set<string> | undefined;
 
-  constructor(readonly snapshot: RepoSnapshot) {}
+  /** `today`: the day (`YYYY-MM-DD`) end-of-life facts are judged by. */
+  constructor(
+    readonly snapshot: RepoSnapshot,
+    readonly today: string = defaultToday(),
+  ) {}
 
   warn(message: string): void {
     if (!this.warnings.includes(message)) this.warnings.push(message);

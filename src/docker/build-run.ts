@@ -4,13 +4,15 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { defaultImageTag } from './image-tag.js';
 import { workspaceRootOf } from '../generate/prepare.js';
-import type { CommandContext } from '../cli/context.js';
+import { CA_SECRET_ID, caSecretSpec } from '../generate/ca.js';
+import { clock, type CommandContext } from '../cli/context.js';
 import { EXIT, ExternalError, InputError, UsageError } from '../cli/errors.js';
 import { DEFAULT_THRESHOLD, failing } from '../audit/audit.js';
 import { renderTty } from '../audit/format.js';
 import { formatSize } from '../audit/rules/keep-image-small.js';
 import { auditImage } from '../audit/run.js';
 import type { AuditReport } from '../audit/types.js';
+import { caCertFlag, readableFile } from './ca-bundle.js';
 import { buildImage, findDockerCli, type BuildResult } from './cli.js';
 import { Engine } from './engine.js';
 import { failedStep, isUserStep, type BuildProgress } from './progress.js';
@@ -19,6 +21,8 @@ import { smokeRun, type SmokeResult } from './smoke.js';
 export interface BuildOptions {
   tag?: string;
   secrets: string[];
+  /** `--ca-cert <file>`: the CA bundle passed as the secret "ca"; default: the answers' caCert when the file exists. */
+  caCert?: string;
   run: boolean;
   json: boolean;
 }
@@ -31,11 +35,13 @@ export interface BuildAnswers {
   port: number | null;
   writableDirs: string[];
   title: string | null;
+  /** The CA bundle the answers name (relative paths are relative to the app), or null. */
+  caCert: string | null;
 }
 
 export async function readBuildAnswers(dir: string): Promise<BuildAnswers> {
   const file = path.join(dir, '.harden-init.json');
-  const empty: BuildAnswers = { app: '.', buildSecrets: [], port: null, writableDirs: [], title: null };
+  const empty: BuildAnswers = { app: '.', buildSecrets: [], port: null, writableDirs: [], title: null, caCert: null };
   if (!existsSync(file)) return empty;
   let raw: Record<string, unknown>;
   try {
@@ -51,7 +57,24 @@ export async function readBuildAnswers(dir: string): Promise<BuildAnswers> {
     port: typeof raw.port === 'number' ? raw.port : null,
     writableDirs: strings(raw.writableDirs),
     title: typeof image.title === 'string' ? image.title : null,
+    caCert: typeof raw.caCert === 'string' && raw.caCert !== '' ? raw.caCert : null,
   };
+}
+
+/**
+ * The `--secret` spec of the CA bundle, or null, with the line that says where it came from:
+ * the flag (which must name a readable file), else the answers' caCert when that file exists.
+ */
+export function caSecret(flag: string | undefined, answers: Pick<BuildAnswers, 'caCert'>, dir: string, cwd: string): { file: string | null; message: string | null } {
+  if (flag !== undefined) return { file: caCertFlag(flag, cwd), message: null };
+  if (answers.caCert === null) return { file: null, message: null };
+  const file = path.resolve(dir, answers.caCert);
+  const relative = path.relative(cwd, file);
+  const shown = relative && !relative.startsWith('..') ? relative : file;
+  if (!readableFile(file)) {
+    return { file: null, message: `harden-init: the CA bundle ${shown} (caCert in .harden-init.json) cannot be read: building without it; pass --ca-cert <file>` };
+  }
+  return { file, message: `using the CA bundle ${shown} (caCert in .harden-init.json) as the build secret "${CA_SECRET_ID}"` };
 }
 
 /** `id=npmrc,src=~/.npmrc` -> its id; throws a UsageError naming the flag when malformed. */
@@ -146,10 +169,18 @@ export async function runBuildCommand(dirArg: string, options: BuildOptions, ctx
   const dockerfile = path.join(dir, 'Dockerfile');
   if (!existsSync(dockerfile)) throw new InputError('no Dockerfile to build', path.relative(ctx.cwd, dockerfile) || 'Dockerfile', 'run harden-init first to generate one');
   const answers = await readBuildAnswers(dir);
+  const named = new Set(options.secrets.map(secretId));
+  const ca = named.has(CA_SECRET_ID) ? { file: null, message: null } : caSecret(options.caCert, answers, dir, ctx.cwd);
   const engine = await Engine.connect(ctx.env);
   const cli = await findDockerCli(ctx.env);
-  const named = new Set(options.secrets.map(secretId));
   const secrets = [...options.secrets];
+  // Only a Dockerfile that mounts the secret can use it: harden-init writes the mounts when it knows of a CA.
+  const mountsCa = new RegExp(`--mount=type=secret,(\\S*,)?id=${CA_SECRET_ID}\\b`).test(await readFile(dockerfile, 'utf8'));
+  if (ca.file && mountsCa) secrets.push(caSecretSpec(ca.file));
+  if (ca.message && mountsCa) (ca.file && !options.json ? ctx.stdout : ctx.stderr).write(`${ca.message}\n`);
+  if (ca.file && !mountsCa && options.caCert !== undefined) {
+    ctx.stderr.write(`harden-init: the Dockerfile mounts no secret "${CA_SECRET_ID}", so no step of it trusts ${options.caCert}: re-run harden-init with --ca-cert ${options.caCert} to wire it into the install steps\n`);
+  }
   for (const id of answers.buildSecrets) {
     if (named.has(id)) continue;
     const source = defaultSecretSource(id, ctx.env, ctx.env.HOME ?? homedir(), existsSync);
@@ -174,27 +205,28 @@ export async function runBuildCommand(dirArg: string, options: BuildOptions, ctx
     if (!step) for (const line of result.progress.errors.slice(-15)) ctx.stderr.write(`  ${line}\n`);
     throw new ExternalError(step ? `the build failed at ${step.name}${step.error ? ` (${step.error.slice(0, 160)})` : ''}` : `docker build exited with ${result.exitCode}`, path.relative(ctx.cwd, dockerfile) || 'Dockerfile', 'fix that step (its log is above) and run harden-init build again', EXIT.usage);
   }
-  const info = await engine.inspectImage(result.imageId as string);
-  const audit = await auditImage(engine, tag);
+  const image = await engine.inspectImage(result.imageId as string);
+  const audit = await auditImage(engine, tag, clock(ctx.env));
   const run = options.run ? await smokeRun(engine, { image: tag, port: answers.port, writableDirs: answers.writableDirs }) : null;
   const auditFails = failing(audit.findings, DEFAULT_THRESHOLD).length > 0;
 
   if (options.json) {
-    const digest = info?.repoDigests[0]?.split('@')[1] ?? null;
+    const digest = image?.repoDigests[0]?.split('@')[1] ?? null;
     const json = {
       image: tag,
       id: result.imageId,
       digest,
-      size: info?.size ?? null,
+      size: image?.size ?? null,
       duration: Math.round(result.durationMs) / 1000,
       builder: cli.mode,
+      caCert: mountsCa ? ca.file : null,
       steps: result.progress.steps.filter(isUserStep).map((s) => ({ name: s.name, status: s.status, elapsed: s.elapsed })),
       audit: { findings: audit.findings, layers: audit.layers, user: audit.user },
       ...(run ? { run: { ok: run.ok, readiness: run.readiness, uid: run.uid, seconds: run.seconds, cause: run.cause ?? null } } : {}),
     };
     ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    ctx.stdout.write(`built ${tag} (${(result.imageId ?? '').replace(/^sha256:/, '').slice(0, 12)}), ${formatSize(info?.size ?? 0)} in ${(result.durationMs / 1000).toFixed(1)}s\n\n`);
+    ctx.stdout.write(`built ${tag} (${(result.imageId ?? '').replace(/^sha256:/, '').slice(0, 12)}), ${formatSize(image?.size ?? 0)} in ${(result.durationMs / 1000).toFixed(1)}s\n\n`);
     ctx.stdout.write(renderTty(audit, ctx.color));
     if (run) ctx.stdout.write(`\n${smokeLine(run)}\n`);
   }

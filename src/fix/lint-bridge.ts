@@ -9,11 +9,12 @@ export function fixableLintCodes(): Set<string> {
  * Applies the linter's safe fixes for the given rule codes only (`harden-init lint --fix` limited
  * to them), so `fix` and `lint --fix` never disagree on what a fix is.
  */
-export function fixLintCodes(text: string, codes: string[], config: LintConfig = defaultLintConfig()): string {
+export function fixLintCodes(text: string, codes: string[], config: LintConfig = defaultLintConfig(), today?: Date): string {
   if (codes.length === 0) return text;
-  return fixDockerfile(text, { config, only: codes }).text;
+  return fixDockerfile(text, { config, only: codes, today }).text;
 }
 
-export function lintText(text: string, file: string, config: LintConfig = defaultLintConfig()): LintFinding[] {
-  return lintDockerfile(text, { file, config });
+/** `today` judges end-of-life facts (default: the day the end-of-life table was taken). */
+export function lintText(text: string, file: string, config: LintConfig = defaultLintConfig(), today?: Date): LintFinding[] {
+  return lintDockerfile(text, { file, config, today });
 }

@@ -4,6 +4,8 @@ import type { ScanRecord } from '../scan/record.js';
 import { lintKeys, scanKey, type BaseImageInfo, type FindingKey, type FixAction, type FixInputs, type Files } from './types.js';
 import { numericUserFromMessage } from '../audit/rules/numeric-user.js';
 import { fixedVersion, highestVersion, nextTagInLine, smallerFlavor } from './versions.js';
+import { supportedReference } from './supported.js';
+import { toDay } from '../eol/table.js';
 
 function diffOf(before: Files, after: Files): string {
   return Object.keys(after)
@@ -181,6 +183,54 @@ function pinAction(inputs: FixInputs, offered: readonly FixAction[]): FixAction[
       removes: removedKeys,
       effect: `same image as today, pinned${removed > 0 ? `; removes ${plural(removed, 'lint finding')} (HI103)` : ''}`,
       followUp: null,
+    },
+  ];
+}
+
+/**
+ * Lint HI113 / audit HI812 (the final image runs on an ended runtime or OS): move the final base, and
+ * every other stage on the same image, to the supported lines. Not safe: a new major line can break
+ * the app, so it is offered, never applied by `--yes`.
+ */
+function supportedBaseActions(inputs: FixInputs): FixAction[] {
+  const { dockerfile } = inputs;
+  if (!dockerfile || inputs.files[dockerfile] === undefined) return [];
+  const findings = inputs.lintFindings.filter((f) => f.code === 'HI113');
+  const audit = auditFindings(inputs.scanRecords).filter((r) => r.finding.id === 'HI812');
+  if (findings.length === 0 && audit.length === 0) return [];
+  const stages = readStages(inputs.files[dockerfile]);
+  const last = finalStage(stages);
+  const names = new Set(stages.map((s) => s.name).filter((n): n is string => n !== null));
+  let written = last?.image;
+  // `FROM build AS final`: the base is the one the named stage stands on.
+  for (let depth = 0; written && names.has(written) && depth < 10; depth++) written = stages.find((s) => s.name === written)?.image;
+  if (!written || written === 'scratch') return [];
+  const today = toDay(inputs.today);
+  const tags = inputs.bases.find((b) => b.written === written)?.tags ?? [];
+  const bump = supportedReference(written, today, tags);
+  if (!bump) return [];
+  const apply = (files: Files): Files => (files[dockerfile] === undefined ? files : withFile(files, dockerfile, replaceFrom(files[dockerfile], written as string, bump.next)));
+  const after = apply(inputs.files);
+  const lintRemoved = lintKeysRemoved(inputs, after, findings);
+  const auditKeys = [...new Set(audit.map((r) => scanKey(r.finding)))];
+  const moved = bump.ended.map((e) => `${e.name} ${e.cycle.cycle} -> ${e.replacement?.cycle}`).join(', ');
+  return [
+    {
+      id: `base-supported:${written}`,
+      kind: 'base-supported',
+      title: `Move ${written.split('@')[0]} to ${bump.next} (${moved})`,
+      why: `${bump.ended.map((e) => e.message).join('; ')}: an ended line gets no more security fixes`,
+      safe: false,
+      apply,
+      diff: diffOf(inputs.files, after),
+      removes: [...lintRemoved, ...auditKeys],
+      effect: [
+        lintRemoved.length > 0 ? `removes ${plural(lintRemoved.length, 'lint finding')} (HI113)` : null,
+        auditKeys.length > 0 ? `${plural(auditKeys.length, 'audit finding')} (HI812) once rebuilt` : null,
+      ]
+        .filter(Boolean)
+        .join(' and ') || `moves the final base to ${bump.next}`,
+      followUp: 'rebuild and test the app on the new line; pin the new base with `harden-init fix` once it builds',
     },
   ];
 }
@@ -423,7 +473,7 @@ function dependencyActions(inputs: FixInputs): FixAction[] {
  */
 export function planFixes(inputs: FixInputs, os: string | null = null): FixAction[] {
   const bases = baseActions(inputs);
-  return [...bases, ...pinAction(inputs, bases), ...osActions(inputs, os), ...dependencyActions(inputs), ...setuidActions(inputs, os), ...numericUserActions(inputs), ...lintActions(inputs)];
+  return [...bases, ...supportedBaseActions(inputs), ...pinAction(inputs, bases), ...osActions(inputs, os), ...dependencyActions(inputs), ...setuidActions(inputs, os), ...numericUserActions(inputs), ...lintActions(inputs)];
 }
 
 /** Applies the chosen actions in plan order; each sees the previous ones' result. */

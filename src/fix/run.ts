@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import { clock, type CommandContext } from '../cli/context.js';
 import { Cancelled, CliError, InputError } from '../cli/errors.js';
 import type { Engine } from '../docker/engine.js';
 import type { LintConfig, LintFinding } from '../lint/index.js';
@@ -112,9 +112,9 @@ async function connect(ctx: CommandContext): Promise<Engine | null> {
   }
 }
 
-async function auditRecordsOf(engine: Engine, image: string): Promise<ScanRecord[]> {
+async function auditRecordsOf(engine: Engine, image: string, today: Date): Promise<ScanRecord[]> {
   const [{ auditImage }, { auditRecords }] = await Promise.all([import('../audit/run.js'), import('../scan/builtin.js')]);
-  const report = await auditImage(engine, image);
+  const report = await auditImage(engine, image, today);
   const info = await engine.inspectImage(image);
   return auditRecords(report.findings, image, info?.diffIds ?? []);
 }
@@ -138,7 +138,7 @@ async function scannerRecords(image: string, ctx: CommandContext, notes: string[
 async function imageEvidence(engine: Engine, image: string, ctx: CommandContext, notes: string[]): Promise<ImageEvidence | null> {
   let audit: ScanRecord[];
   try {
-    audit = await auditRecordsOf(engine, image);
+    audit = await auditRecordsOf(engine, image, clock(ctx.env));
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     notes.push(`no audit of ${image}: ${oneLine(error)}`);
@@ -194,7 +194,8 @@ export async function runFixCommand(dir: string, options: FixOptions, ctx: Comma
   const files = await readFiles(root);
   if (files.Dockerfile === undefined) throw new InputError('no Dockerfile to fix', path.join(dir, 'Dockerfile'), 'run `harden-init` first to generate one, or pass the app folder');
   const config = await lintConfig(root, ctx);
-  const lint = (text: string, file: string) => lintText(text, file, config);
+  const today = clock(ctx.env);
+  const lint = (text: string, file: string) => lintText(text, file, config, today);
   const notes: string[] = [];
   const lintBefore = lint(files.Dockerfile, 'Dockerfile');
   const engine = await connect(ctx);
@@ -209,10 +210,11 @@ export async function runFixCommand(dir: string, options: FixOptions, ctx: Comma
     files,
     lintFindings: lintBefore,
     fixableCodes: fixableLintCodes(),
-    fixLint: (text, codes) => fixLintCodes(text, codes, config),
+    fixLint: (text, codes) => fixLintCodes(text, codes, config, today),
     lint,
     scanRecords: [...(before?.audit ?? []), ...(before?.scan ?? [])],
     bases,
+    today,
   });
   for (const note of notes) out(`note: ${note}`);
   const safeIds = new Set(actions.filter((a) => a.safe).map((a) => a.id));
@@ -268,10 +270,11 @@ interface VerifyInput {
 
 /** Rebuilds the image from the app folder with BuildKit, as `harden-init build` does; returns why it failed, or null. */
 async function rebuild(root: string, image: string, ctx: CommandContext): Promise<string | null> {
-  const [{ buildImage, findDockerCli }, { readBuildAnswers, defaultSecretSource, stampArgs }, { failedStep }] = await Promise.all([
+  const [{ buildImage, findDockerCli }, { readBuildAnswers, defaultSecretSource, stampArgs, caSecret }, { failedStep }, { caSecretSpec }] = await Promise.all([
     import('../docker/cli.js'),
     import('../docker/build-run.js'),
     import('../docker/progress.js'),
+    import('../generate/ca.js'),
   ]);
   let cli;
   try {
@@ -282,6 +285,9 @@ async function rebuild(root: string, image: string, ctx: CommandContext): Promis
   }
   const answers = await readBuildAnswers(root).catch(() => null);
   const secrets = (answers?.buildSecrets ?? []).map((id) => defaultSecretSource(id, ctx.env, ctx.env.HOME ?? homedir(), existsSync)).filter((s): s is string => s !== null);
+  // The rebuild trusts the CA bundle of the answers, as harden-init build does.
+  const ca = answers ? caSecret(undefined, answers, root, ctx.cwd).file : null;
+  if (ca) secrets.push(caSecretSpec(ca));
   const result = await buildImage(cli, { context: root, dockerfile: path.join(root, 'Dockerfile'), tags: [image], buildArgs: stampArgs(new Date().toISOString(), null), secrets }, ctx.env);
   if (result.ok) return null;
   const step = failedStep(result.progress);

@@ -27,7 +27,7 @@ export function findingCategory(key: FindingKey): 'lint' | 'scan' {
   return key.startsWith('lint:') ? 'lint' : 'scan';
 }
 
-export type ActionKind = 'base-refresh' | 'base-update' | 'base-flavor' | 'base-pin' | 'os-upgrade' | 'dependency-bump' | 'audit-fix' | 'lint-fix';
+export type ActionKind = 'base-refresh' | 'base-update' | 'base-flavor' | 'base-pin' | 'base-supported' | 'os-upgrade' | 'dependency-bump' | 'audit-fix' | 'lint-fix';
 
 /** Files by path (relative to the app folder, `/` separators). */
 export type Files = Readonly<Record<string, string>>;
@@ -81,4 +81,6 @@ export interface FixInputs {
   lint(text: string, file: string): LintFinding[];
   scanRecords: ScanRecord[];
   bases: BaseImageInfo[];
+  /** The day end-of-life facts are judged by; default: the day the end-of-life table was taken. */
+  today?: Date;
 }

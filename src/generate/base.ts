@@ -1,4 +1,5 @@
 import table from './base-images.json' with { type: 'json' };
+import { compareCycles as compareVersions, cycleOf, isSupported, type Product } from '../eol/table.js';
 
 export interface BaseImageEntry {
   stack: string;
@@ -7,6 +8,10 @@ export interface BaseImageEntry {
   version: string;
   ref: string;
   standIn?: string;
+  /** The day the tag was last chosen against upstream. */
+  refreshed: string;
+  /** Why the entry is on the base it is, where that is not the stack's current Debian release. */
+  reason?: string;
 }
 
 export const BASE_IMAGES: readonly BaseImageEntry[] = table.images as BaseImageEntry[];
@@ -14,25 +19,11 @@ export const BASE_IMAGES: readonly BaseImageEntry[] = table.images as BaseImageE
 /** `FROM scratch`: an empty image, nothing to pull or pin. */
 export const SCRATCH = 'scratch';
 
-function versionKey(version: string): number[] {
-  return version.split('.').map((part) => Number(part));
-}
-
-function compareVersions(a: string, b: string): number {
-  const left = versionKey(a);
-  const right = versionKey(b);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const diff = (left[i] ?? 0) - (right[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
-}
-
 /** True when the table version ("22", "3.12") covers the requested one ("22", "22.4", "3.12.1"). */
 function covers(tableVersion: string, wanted: string): boolean {
   if (tableVersion === 'any') return true;
-  const table = versionKey(tableVersion);
-  const want = versionKey(wanted);
+  const table = tableVersion.split('.').map(Number);
+  const want = wanted.split('.').map(Number);
   return table.every((part, i) => want[i] === part);
 }
 
@@ -42,11 +33,31 @@ export interface PickedImage {
   substitute: string | null;
 }
 
+const STACK_PRODUCTS: Readonly<Record<string, Product>> = { node: 'node', bun: 'bun', deno: 'deno', python: 'python', go: 'go', ruby: 'ruby', php: 'php', java: 'java', dotnet: 'dotnet', elixir: 'elixir' };
+
+/** The end-of-life table's product for a stack of the base table (null: the image carries no versioned runtime). */
+export function stackProduct(stack: string): Product | null {
+  return STACK_PRODUCTS[stack] ?? null;
+}
+
+/** The stack of the table whose runtime an app of this language runs on (Bun apps are node apps run by bun). */
+export function runtimeStackOf(language: string, packageManager?: string | null): string {
+  if (language === 'node' && packageManager === 'bun') return 'bun';
+  if (language === 'kotlin') return 'java';
+  return language;
+}
+
+/** Runtime versions the table has any image for (`node` -> 20, 22, 24). */
+export function imageVersions(stack: string): string[] {
+  return [...new Set(BASE_IMAGES.filter((e) => e.stack === stack && e.version !== 'any').map((e) => e.version))].sort(compareVersions);
+}
+
 /**
  * The table image for a stack, role and flavour at the requested runtime version: an exact match,
- * else the next newer version, else the newest one. Null when the flavour does not exist for the stack.
+ * else the next newer version that is still supported on `today` (`YYYY-MM-DD`), else the next
+ * newer one, else the newest one. Null when the flavour does not exist for the stack.
  */
-export function pickImage(stack: string, role: 'build' | 'final', flavor: string, version: string | null): PickedImage | null {
+export function pickImage(stack: string, role: 'build' | 'final', flavor: string, version: string | null, today?: string): PickedImage | null {
   const candidates = BASE_IMAGES.filter((entry) => entry.stack === stack && entry.role === role && entry.flavor === flavor);
   if (candidates.length === 0) return null;
   if (version === null) {
@@ -56,8 +67,13 @@ export function pickImage(stack: string, role: 'build' | 'final', flavor: string
   const exact = candidates.find((entry) => covers(entry.version, version));
   if (exact) return { entry: exact, substitute: null };
   const sorted = [...candidates].sort((a, b) => compareVersionsSafe(a.version, b.version));
-  const newer = sorted.find((entry) => compareVersionsSafe(entry.version, version) > 0);
-  const chosen = newer ?? sorted[sorted.length - 1];
+  const newer = sorted.filter((entry) => compareVersionsSafe(entry.version, version) > 0);
+  const product = stackProduct(stack);
+  const supported = (entry: BaseImageEntry) => {
+    const cycle = product && today ? cycleOf(product, entry.version) : null;
+    return cycle !== null && isSupported(cycle, today as string);
+  };
+  const chosen = newer.find(supported) ?? newer[0] ?? sorted[sorted.length - 1];
   return { entry: chosen, substitute: `no ${stack} ${version} image in the base table; using ${chosen.version}` };
 }
 

@@ -1,6 +1,7 @@
 import { Eta } from 'eta/core';
 import { SCRATCH, fromReference } from './base.js';
 import { renderCompose } from './compose.js';
+import { caSecretSpec, caWiring, CA_SECRET_ID } from './ca.js';
 import { buildDockerignore } from './dockerignore.js';
 import { finalBaseNote } from './notes.js';
 import { planSecret, secretIds, type SecretPlan } from './secrets.js';
@@ -10,15 +11,18 @@ import type { StackInput, StackPlan } from './stacks/types.js';
 import { GenerateError, type Answers, type BaseImageChoice, type GenerateContext, type GenerateResult, type TemplateSet } from './types.js';
 import { CONTACT_LABEL, SECURITYTXT_LABEL } from '../securitytxt/labels.js';
 import { renderSecurityTxt } from '../securitytxt/render.js';
+import { endOfLife, imageNames, toDay } from '../eol/index.js';
+import { runtimeStackOf, stackProduct } from './base.js';
 
 export * from './types.js';
 export { buildDockerignore, gitignoreToDocker, isIgnored, SECRET_PATTERNS } from './dockerignore.js';
 export { mirrorRef, fromReference, pickImage, BASE_IMAGES } from './base.js';
+export { CA_SECRET_ID, CA_SECRET_PATH, caSecretSpec } from './ca.js';
 
 const HEALTH_TIMING = '--interval=30s --timeout=5s --start-period=10s --retries=3';
 
 /** The stack plan for these answers (which template, stages, commands), before any text is rendered. */
-export function planStack(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'workspaceApp'>): { plan: StackPlan; secrets: SecretPlan[] } {
+export function planStack(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'today' | 'workspaceApp'>): { plan: StackPlan; secrets: SecretPlan[] } {
   const stack = STACKS[answers.language];
   if (!stack) throw new GenerateError('language', `no template for "${answers.language}"`, `use one of ${Object.keys(STACKS).join(', ')}`);
   const files = new Set(context.repoFiles);
@@ -29,13 +33,28 @@ export function planStack(answers: Answers, context: Pick<GenerateContext, 'repo
     meta: context.appMetadata ?? {},
     secretMounts: secrets.map((secret) => secret.mount).join(' '),
     base: answers.base,
+    today: toDay(context.today),
     workspaceApp: context.workspaceApp ?? null,
   };
   return { plan: stack(input), secrets };
 }
 
+/** What has reached its end of life among the runtime the answers pin and the final base's OS and runtime. */
+export function endOfLifeNotes(answers: Answers, finalImage: string, today: string): string[] {
+  const notes: string[] = [];
+  const product = stackProduct(runtimeStackOf(answers.language, answers.packageManager));
+  const pinned = product ? endOfLife(product, answers.runtimeVersion, { today }) : null;
+  if (pinned) notes.push(`${pinned.message}: pass --runtime-version ${pinned.replacement?.cycle ?? '<a supported version>'} to move to it`);
+  const names = imageNames(finalImage);
+  for (const named of [names.runtime, names.os]) {
+    const ended = named ? endOfLife(named.product, named.version, { today }) : null;
+    if (ended && !(pinned && named?.product === pinned.product)) notes.push(`the final base ${finalImage}: ${ended.message}`);
+  }
+  return notes;
+}
+
 /** Upstream base references these answers need (what the adapter resolves digests for). */
-export function baseImagesFor(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'workspaceApp'>): string[] {
+export function baseImagesFor(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'today' | 'workspaceApp'>): string[] {
   const { plan } = planStack(answers, context);
   return [...new Set(plan.stages.map((stage) => stage.image).filter((image) => image !== SCRATCH))];
 }
@@ -78,7 +97,10 @@ function labelsFor(answers: Answers, title: string): Array<[string, string]> {
   return labels;
 }
 
-/** `.harden-init.json`: the answers with keys sorted at every level, so a replay is byte for byte. */
+/**
+ * `.harden-init.json`: the answers with keys sorted at every level, so a replay is byte for byte.
+ * A null caCert (no CA, the common case) is left out, so answer files without one stay as they were.
+ */
 export function serializeAnswers(answers: Answers): string {
   const sort = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(sort);
@@ -92,7 +114,8 @@ export function serializeAnswers(answers: Answers): string {
     }
     return value;
   };
-  return `${JSON.stringify(sort(answers), null, 2)}\n`;
+  const { caCert, ...rest } = answers;
+  return `${JSON.stringify(sort(caCert === null ? rest : answers), null, 2)}\n`;
 }
 
 function templateEngine(templates: TemplateSet): Eta {
@@ -145,6 +168,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   }
   const finalStage = plan.stages[plan.stages.length - 1];
   notes.push(finalBaseNote(finalStage.reason));
+  if (finalStage.image !== SCRATCH) notes.push(...endOfLifeNotes(answers, finalStage.image, toDay(context.today)));
 
   const title = answers.image.title ?? context.appMetadata?.name ?? 'app';
   const user = `${answers.uid}:${answers.uid}`;
@@ -167,6 +191,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
       'DOCKER_BUILDKIT=1 docker build',
       '--build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" --build-arg REVISION="$(git rev-parse HEAD)"',
       ...secrets.map((secret) => `--secret id=${secret.id},src=${secret.src}`),
+      ...(answers.caCert ? [`--secret ${caSecretSpec(answers.caCert)}`] : []),
       ...(workspaceApp ? [`-f ${workspaceApp}/Dockerfile`] : []),
       `-t ${serviceName(answers, context.appMetadata?.name)} .`,
     ].join(' '),
@@ -175,6 +200,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
     securityTxtMissing: securityTxtUrl(answers) === null,
     secretMounts: secrets.map((secret) => secret.mount).join(' '),
     secretIds: secrets.map((secret) => secret.id),
+    ca: caWiring(answers.caCert !== null),
     writable: { dirs: createDirs, shell: plan.finalHasShell },
     healthcheck: probe
       ? { line: `HEALTHCHECK ${HEALTH_TIMING} CMD ${execForm(probe)}`, reason: null }
@@ -186,10 +212,15 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   if (!context.templates[`${plan.template}/Dockerfile.eta`]) {
     throw new GenerateError('language', `template ${plan.template}/Dockerfile.eta is missing`, 'add it to --template-dir or drop --template-dir to use the built-in one');
   }
-  const dockerfile = templateEngine(context.templates).render(templateName, data).replace(/\n{3,}/g, '\n\n');
+  let dockerfile = templateEngine(context.templates).render(templateName, data).replace(/\n{3,}/g, '\n\n');
+  // A stack with nothing to download (the standard library, a plain static site) has no step to trust the CA.
+  const caUsed = answers.caCert !== null && dockerfile.includes(`--mount=type=secret,id=${CA_SECRET_ID}`) ? answers.caCert : null;
+  if (answers.caCert !== null && !caUsed) dockerfile = dockerfile.replace(` --secret ${caSecretSpec(answers.caCert)}`, '');
 
+  // A CA bundle kept inside the app would reach the image through `COPY . .`.
+  const caInApp = answers.caCert !== null && !answers.caCert.startsWith('/') && !answers.caCert.startsWith('..') ? [answers.caCert.replace(/^\.\//, '')] : [];
   const ignore = buildDockerignore({
-    stackIgnore: plan.ignore,
+    stackIgnore: [...plan.ignore, ...caInApp],
     gitignore: context.gitignore,
     keep: [...plan.copySources, ...plan.requiredFiles],
     repoFiles: context.repoFiles,
@@ -201,6 +232,9 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   for (const path of ignore.blocked) notes.push(`${path} looks like a secret and stays out of the build context: give it with docker build --secret instead`);
   for (const secret of secrets) {
     notes.push(`build with: DOCKER_BUILDKIT=1 docker build --secret id=${secret.id},src=${secret.src} .  (${secret.what})`);
+  }
+  if (caUsed) {
+    notes.push(`build with: DOCKER_BUILDKIT=1 docker build --secret ${caSecretSpec(caUsed)} .  (the CA bundle the downloads trust; harden-init build passes it)`);
   }
   if (!securityTxtUrl(answers)) {
     notes.push(`no public URL for security.txt: the image names its contact in a ${CONTACT_LABEL} label instead of securitytxt (give --security-url)`);
@@ -230,7 +264,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
         port: plan.port ?? answers.port,
         writableDirs,
         probe,
-        secrets: secrets.map((secret) => ({ id: secret.id, src: secret.src })),
+        secrets: [...secrets.map((secret) => ({ id: secret.id, src: secret.src })), ...(caUsed ? [{ id: CA_SECRET_ID, src: caUsed }] : [])],
         ...(workspaceApp ? { context: workspaceApp.split('/').map(() => '..').join('/'), dockerfile: `${workspaceApp}/Dockerfile` } : {}),
       }),
     });

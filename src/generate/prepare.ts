@@ -20,7 +20,7 @@ export interface PrepareOptions {
   timeoutMs?: number;
   /** Called once when pinning fails (offline, unknown tag). */
   onWarning?: (message: string) => void;
-  /** Clock for the default security.txt expiry (tests). */
+  /** Clock for the default security.txt expiry and the end-of-life checks; default: now. */
   now?: Date;
 }
 
@@ -149,15 +149,16 @@ export async function prepareGeneration(dir: string, answers: Answers, options: 
     Object.assign(templates, await loadTemplates(options.templateDir));
   }
   const registry = options.registry !== undefined ? options.registry : answers.registry;
+  const today = options.now ?? new Date();
   const pin = options.pin ?? answers.pin;
   const effective: Answers = {
     ...answers,
     registry,
     pin,
-    security: { ...answers.security, expires: answers.security.expires ?? defaultExpires(options.now ?? new Date()) },
+    security: { ...answers.security, expires: answers.security.expires ?? defaultExpires(today) },
   };
   const root = workspaceRootOf(dir, answers.app);
-  const context = root ? await readAppContext(root, [], path.relative(root, path.resolve(dir)).split(path.sep).join('/')) : await readAppContext(dir);
+  const context = { ...(root ? await readAppContext(root, [], path.relative(root, path.resolve(dir)).split(path.sep).join('/')) : await readAppContext(dir)), today };
   const pins: Record<string, string> = {};
   let pinSkipped: 'no-pin' | 'offline' | null = pin ? null : 'no-pin';
   if (pin) {

@@ -40,6 +40,11 @@ export interface GenerateContext {
   workspaceApp?: string;
   /** Why refs are unpinned (e.g. `--no-pin`, or the registry was unreachable); null or absent: pins were attempted. */
   pinSkipped?: 'no-pin' | 'offline' | null;
+  /**
+   * The day end-of-life facts are judged by (a substitute for a version the table lacks, the notes
+   * on an ended runtime or OS). Default: the day the end-of-life table was taken; the shells pass today.
+   */
+  today?: Date;
 }
 
 export interface GeneratedFile {

@@ -1,4 +1,5 @@
 import { defaultLintConfig, type LintConfig } from './config-schema.js';
+import { toDay } from '../eol/table.js';
 import { effectiveLevel, lintDockerfile, ruleMatches } from './lint.js';
 import { parseDockerfile } from './model.js';
 import type { Edit } from './rule.js';
@@ -51,8 +52,9 @@ function improves(before: LintFinding[], after: LintFinding[]): boolean {
  * are kept only when the result lints strictly better, so the output never parses worse or has
  * more findings than the input. `only` limits fixing to rules named by code or alias.
  */
-export function fixDockerfile(text: string, options: { config?: LintConfig; only?: string[] } = {}): FixResult {
+export function fixDockerfile(text: string, options: { config?: LintConfig; only?: string[]; today?: Date | string } = {}): FixResult {
   const config = options.config ?? defaultLintConfig();
+  const today = toDay(options.today);
   const applied: AppliedFix[] = [];
   // Offsets are computed on "\n" lines; a lone CR would shift them, so such files are left alone.
   if (/\r(?!\n)/.test(text)) return { text, applied };
@@ -64,7 +66,7 @@ export function fixDockerfile(text: string, options: { config?: LintConfig; only
       (!options.only || options.only.some((name) => ruleMatches(rule, name))),
   );
   let current = text;
-  let findings = lintDockerfile(current, { config });
+  let findings = lintDockerfile(current, { config, today });
   for (let pass = 0; pass < 3; pass++) {
     let changed = false;
     for (const rule of fixable) {
@@ -72,14 +74,14 @@ export function fixDockerfile(text: string, options: { config?: LintConfig; only
       if (before.length === 0) continue;
       let edits: Edit[];
       try {
-        edits = rule.fixer!(parseDockerfile(current), { config });
+        edits = rule.fixer!(parseDockerfile(current), { config, today });
       } catch {
         continue;
       }
       if (edits.length === 0) continue;
       const next = applyEdits(current, edits);
       if (next === current) continue;
-      const nextFindings = lintDockerfile(next, { config });
+      const nextFindings = lintDockerfile(next, { config, today });
       if (!improves(findings, nextFindings)) continue;
       const remaining = nextFindings.filter((f) => f.code === rule.id).length;
       for (const finding of before.slice(0, before.length - remaining)) applied.push({ code: rule.id, line: finding.line, description: rule.fix });

@@ -2,6 +2,7 @@ import { defaultLintConfig, type LintConfig } from './config-schema.js';
 import { parseDockerfile, type DockerfileModel } from './model.js';
 import type { Rule, RuleContext } from './rule.js';
 import { RULES } from './rules/index.js';
+import { toDay } from '../eol/table.js';
 import type { LintFinding, LintLevel } from './types.js';
 
 export const LEVEL_ORDER: Record<LintLevel, number> = { error: 0, warning: 1, info: 2, style: 3 };
@@ -69,13 +70,15 @@ export interface LintOptions {
   config?: LintConfig;
   /** Rethrow a rule's exception instead of skipping the rule (for tests). */
   strict?: boolean;
+  /** The day end-of-life facts are judged by; default: the day the end-of-life table was taken (the CLI passes today). */
+  today?: Date | string;
 }
 
 /** Runs every enabled rule over a parsed model; pragmas and config applied. */
 export function lintModel(model: DockerfileModel, options: LintOptions = {}): LintFinding[] {
   const config = options.config ?? defaultLintConfig();
   const file = options.file ?? 'Dockerfile';
-  const context: RuleContext = { config };
+  const context: RuleContext = { config, today: toDay(options.today) };
   const pragmas = config.disableIgnorePragma ? [] : readPragmas(model);
   const stageOfLine = (line: number): number => {
     let stage = -1;

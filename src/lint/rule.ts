@@ -18,6 +18,8 @@ export interface Edit {
 
 export interface RuleContext {
   config: LintConfig;
+  /** The day (`YYYY-MM-DD`) end-of-life facts are judged by. */
+  today: string;
 }
 
 /** One lint rule: its metadata, its check and (where the change is safe) its fix. */

@@ -1,7 +1,7 @@
 // The `harden-init lint` command: reads files and config, lints or fixes, prints a report.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import { clock, type CommandContext } from '../cli/context.js';
 import { InputError, UsageError } from '../cli/errors.js';
 import { LintConfigFileError, loadLintConfig } from './config.js';
 import type { Threshold } from './config-schema.js';
@@ -82,6 +82,7 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
   if (options.ignore?.length) config = { ...config, ignored: [...config.ignored, ...options.ignore] };
   const threshold = (options.failureThreshold as Threshold | undefined) ?? config.failureThreshold;
   const targets = files.length ? files : ['Dockerfile'];
+  const today = clock(ctx.env);
   const all: LintFinding[] = [];
   const shown: string[] = [];
   // Diffs go to stdout for people, to stderr when stdout carries a machine-readable report.
@@ -91,7 +92,7 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
 
   for (const target of targets) {
     if (target === STDIN) {
-      all.push(...lintDockerfile(await readStdin(ctx), { file: STDIN, config }));
+      all.push(...lintDockerfile(await readStdin(ctx), { file: STDIN, config, today }));
       shown.push(STDIN);
       continue;
     }
@@ -99,7 +100,7 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
     const name = display(ctx.cwd, absolute);
     let text = read;
     if (options.fix) {
-      const result = fixDockerfile(text, { config });
+      const result = fixDockerfile(text, { config, today });
       if (result.text !== text) {
         // Loaded only for --fix: the diff library is not needed to lint.
         const [{ backupFile, writeFileAtomic }, { fileDiff }] = await Promise.all([import('../write/apply.js'), import('../write/diff.js')]);
@@ -112,7 +113,7 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
         diffOut.write(`nothing to fix safely in ${name}\n`);
       }
     }
-    all.push(...lintDockerfile(text, { file: name, config }));
+    all.push(...lintDockerfile(text, { file: name, config, today }));
     shown.push(name);
   }
 

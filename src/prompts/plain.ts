@@ -100,6 +100,8 @@ async function interview(options: PlainOptions): Promise<PlainResult> {
     const suggested = preset ? normalizeAnswer(question, preset.text) : question.default(ctx);
     const detected = preset ? null : question.detected?.(ctx);
     if (detected) say(paint(theme, 'muted', `  detected: ${detected}`));
+    const notice = question.notice?.(ctx);
+    if (notice) say(paint(theme, 'warning', `! ${notice}`));
     const choices = question.choices ? question.choices(ctx) : [];
     if (question.kind === 'select' && choices.length > 0) {
       const answer = await select(

@@ -35,6 +35,12 @@ export const answersSchema = z.object({
   buildSecrets: z.array(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be a secret id like npmrc')).default([]),
   compose: z.boolean().default(true),
   registry: z.string().nullable().default(null),
+  /**
+   * A CA bundle (PEM) the build's downloads trust, for TLS-inspecting proxies and private
+   * registries: passed as the BuildKit secret "ca", never stored in the image. A path, absolute or
+   * relative to the app; null (the default): the Dockerfile has no CA wiring.
+   */
+  caCert: z.string().min(1, 'must be a file path').nullable().default(null),
   pin: z.boolean().default(true),
   security: z.object({
     contact,

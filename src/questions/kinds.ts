@@ -24,7 +24,7 @@ export const PACKAGE_MANAGERS: Record<AnswerLanguage, readonly string[]> = {
   static: ['none', 'npm', 'pnpm', 'yarn', 'bun'],
 };
 
-/** Runtime version used when the repo pins none: a current, supported release line. */
+/** Runtime version used when the repo pins none and the end-of-life table knows no supported line with a base image (rust, static). */
 export const DEFAULT_RUNTIME_VERSIONS: Record<AnswerLanguage, string> = {
   node: '22',
   python: '3.12',

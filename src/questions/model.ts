@@ -3,6 +3,8 @@
 import { evidenceText } from '../detect/format.js';
 import { healthEvidence } from '../detect/health/route.js';
 import type { AppFacts, AppMetadata, Detection, Evidence } from '../detect/types.js';
+import { endOfLife, newestRecommended } from '../eol/status.js';
+import { imageVersions, runtimeStackOf, stackProduct } from '../generate/base.js';
 import { BASE_KINDS, DEFAULT_RUNTIME_VERSIONS, LANGUAGES, PACKAGE_MANAGERS, type AnswerLanguage, type BaseKind } from './kinds.js';
 
 /** Package metadata (package.json, pyproject.toml, ...): defaults for the contact and the OCI labels. */
@@ -19,6 +21,7 @@ export type QuestionId =
   | 'port'
   | 'healthcheck'
   | 'buildSecrets'
+  | 'caCert'
   | 'uid'
   | 'appDir'
   | 'base'
@@ -56,6 +59,8 @@ export interface QuestionContext {
   now: Date;
   /** Build secrets the repo seems to need (e.g. npmrc when .npmrc holds a token). */
   suggestedSecrets: string[];
+  /** A CA bundle the environment names (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE), offered for builds; null when none. */
+  caBundle: { path: string; variable: string } | null;
   /** Answers so far, as text, keyed by question id. */
   values: Partial<Record<QuestionId, string>>;
 }
@@ -96,6 +101,8 @@ export interface Question {
   default(ctx: QuestionContext): string;
   /** Where a detected default was found (`src/server.js:12: health route app.get('/healthz')`), shown with the question; null when none. */
   detected?(ctx: QuestionContext): string | null;
+  /** A warning shown with the question (e.g. the detected version has reached its end of life), or null. */
+  notice?(ctx: QuestionContext): string | null;
   /** Normalises what the user typed (trims, adds `mailto:` to a bare email); defaults to trim. */
   normalize?(text: string): string;
   /** null when valid, else a short message such as `must be at most 65535`. */
@@ -231,6 +238,24 @@ const BASE_HINTS: Record<BaseKind, string> = {
   scratch: 'empty: only your statically linked binary and CA certificates; nothing to exploit, nothing to debug with',
 };
 
+/** The runtime the answers so far run on: its end-of-life product and the versions the base table has images for. */
+function runtimeOf(ctx: QuestionContext): { product: NonNullable<ReturnType<typeof stackProduct>>; available: string[] } | null {
+  const lang = language(ctx);
+  if (!lang) return null;
+  const stack = runtimeStackOf(lang, ctx.values.packageManager ?? ctx.facts?.packageManager);
+  const product = stackProduct(stack);
+  return product ? { product, available: imageVersions(stack) } : null;
+}
+
+/** With no version pinned: the newest supported (LTS) line that has a base image, else the fixed fallback. */
+function defaultRuntimeVersion(ctx: QuestionContext): string {
+  const lang = language(ctx);
+  if (!lang) return '';
+  const runtime = runtimeOf(ctx);
+  const newest = runtime ? newestRecommended(runtime.product, { today: ctx.now, available: runtime.available }) : null;
+  return newest?.cycle ?? DEFAULT_RUNTIME_VERSIONS[lang];
+}
+
 function staticBinary(ctx: QuestionContext): boolean {
   const lang = language(ctx);
   return lang === 'go' || lang === 'rust';
@@ -308,7 +333,13 @@ export const QUESTIONS: readonly Question[] = [
     default: (ctx) => {
       const lang = language(ctx);
       if (ctx.facts?.version && ctx.facts.language === lang) return ctx.facts.version;
-      return lang ? DEFAULT_RUNTIME_VERSIONS[lang] : '';
+      return defaultRuntimeVersion(ctx);
+    },
+    notice: (ctx) => {
+      const runtime = runtimeOf(ctx);
+      const version = ctx.values.runtimeVersion ?? questionById('runtimeVersion').default(ctx);
+      const ended = runtime && version ? endOfLife(runtime.product, version, { today: ctx.now, available: runtime.available }) : null;
+      return ended ? `${ended.message}.` : null;
     },
     validate: (text) => (/^\d+(\.\d+){0,2}$/.test(text) ? null : 'must be a version like 22, 3.12 or 1.23.4'),
     toValue: (text) => text,
@@ -400,6 +431,21 @@ export const QUESTIONS: readonly Question[] = [
     },
     toValue: (text) => (text.toLowerCase() === 'none' ? [] : splitList(text)),
     toText: (value) => (Array.isArray(value) && value.length > 0 ? value.join(', ') : 'none'),
+  },
+  {
+    id: 'caCert',
+    step: 'runtime',
+    kind: 'text',
+    prompt: 'Use this CA bundle when the build downloads packages (a PEM file, or none)?',
+    help: 'Behind a TLS-inspecting proxy or with a private registry, installs in the build fail (SELF_SIGNED_CERT_IN_CHAIN) unless they trust your CA. The bundle goes in as the build secret "ca" (harden-init build passes it) and each install step trusts it while it runs; it never lands in a layer. Give a full bundle, system roots plus your CA: pip, go and cargo replace their roots with it.',
+    field: 'caCert',
+    flag: commandFlag('--ca-cert', 'caCert', '<file>', 'CA bundle (PEM, system roots plus your CA) the build trusts when it downloads, passed as the build secret "ca"; or none'),
+    // Asked only when the environment names a bundle; --ca-cert or the answers file set it otherwise.
+    when: (ctx) => ctx.caBundle !== null,
+    default: (ctx) => ctx.caBundle?.path ?? 'none',
+    validate: (text) => (text.toLowerCase() === 'none' || /^[^\n]+$/.test(text) ? null : 'must be the path of a PEM file, or none'),
+    toValue: noneToNull,
+    toText: orNone,
   },
   {
     id: 'uid',

@@ -26,6 +26,8 @@ export interface ResolveInput {
   now: Date;
   /** Build secret ids the repo seems to need; default for the build-secrets question. */
   suggestedSecrets?: string[];
+  /** A CA bundle the environment names (the shell reads it); offered by the CA question. */
+  caBundle?: { path: string; variable: string } | null;
 }
 
 /** An answer that does not validate, with where it came from. */
@@ -99,6 +101,7 @@ export function questionContext(input: ResolveInput, values: Partial<Record<Ques
     gitEmail: input.gitEmail ?? null,
     now: input.now,
     suggestedSecrets: input.suggestedSecrets ?? [],
+    caBundle: input.caBundle ?? null,
     values,
   };
 }

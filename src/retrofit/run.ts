@@ -84,10 +84,11 @@ async function readText(file: string): Promise<string | null> {
   }
 }
 
-async function defaultLinter(): Promise<{ lint?: (text: string) => LintFinding[]; fix?: (text: string) => string }> {
+/** The linter the patch series is checked with; `today` judges end-of-life findings. */
+async function defaultLinter(today?: Date): Promise<{ lint?: (text: string) => LintFinding[]; fix?: (text: string) => string }> {
   try {
     const lint = await import('../lint/index.js');
-    return { lint: (text) => lint.lintDockerfile(text), fix: (text) => lint.fixDockerfile(text, {}).text };
+    return { lint: (text) => lint.lintDockerfile(text, { today }), fix: (text) => lint.fixDockerfile(text, { today }).text };
   } catch {
     return {};
   }
@@ -95,7 +96,7 @@ async function defaultLinter(): Promise<{ lint?: (text: string) => LintFinding[]
 
 async function defaultGenerator(dir: string, answers: Answers, options: RetrofitOptions): Promise<GeneratedFiles> {
   const { prepareGeneration } = await import('../generate/prepare.js');
-  return prepareGeneration(dir, answers, { templateDir: options.templateDir, onWarning: options.onWarning, registry: answers.registry, pin: answers.pin });
+  return prepareGeneration(dir, answers, { templateDir: options.templateDir, onWarning: options.onWarning, registry: answers.registry, pin: answers.pin, now: options.now });
 }
 
 /**
@@ -108,7 +109,7 @@ export async function retrofitDir(dir: string, answers: Answers, options: Retrof
   const dockerfilePath = options.dockerfile ?? 'Dockerfile';
   const existing = await readText(path.join(dir, dockerfilePath));
   if (existing === null) throw new Error(`no ${dockerfilePath} to retrofit in ${dir}`);
-  const linter = options.lint || options.fix ? { lint: options.lint, fix: options.fix } : await defaultLinter();
+  const linter = options.lint || options.fix ? { lint: options.lint, fix: options.fix } : await defaultLinter(options.now);
   const adjusted = options.adjustAnswers === false ? { answers, reasons: [] } : retrofitAnswers(existing, answers);
   answers = adjusted.answers;
   const generated = options.generated ?? (await defaultGenerator(dir, answers, options));

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../cli/context.js';
+import { clock, type CommandContext } from '../cli/context.js';
 import { AUDIT_RULE_DOCS_URL } from '../audit/sarif.js';
 import { auditRules } from '../audit/rules/index.js';
 import type { AuditFinding } from '../audit/types.js';
@@ -38,7 +38,7 @@ export function auditRecords(findings: AuditFinding[], image: string, diffIds: s
 export async function builtinReport(image: string, ctx: CommandContext): Promise<ParsedReport> {
   const { auditImage } = await import('../audit/run.js');
   const engine = await connectEngine(ctx.env);
-  const report = await auditImage(engine, image);
+  const report = await auditImage(engine, image, clock(ctx.env));
   const facts = await readImageFacts(engine, image);
   const diffIds = facts?.diffIds ?? [];
   return { scanner: 'builtin', records: auditRecords(report.findings, image, diffIds), image, layers: diffIds.map((d) => ({ digest: null, diffId: d })), os: null, history: facts?.history };

@@ -193,6 +193,11 @@ export function choicesOf(state: WizardState, question: Question): Choice[] {
   return question.choices ? question.choices(contextOf(state)) : [];
 }
 
+/** The question's warning for the answers so far (an ended runtime version), or null. */
+export function noticeOf(state: WizardState, question: Question): string | null {
+  return question.notice ? question.notice(contextOf(state)) : null;
+}
+
 /** A flag answer that validates skips its question; an invalid one is asked, showing the problem. */
 function presetProblem(state: WizardState, question: Question): string | null {
   const preset = state.presets.get(question.id);

@@ -3,13 +3,14 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CommandContext } from '../cli/context.js';
+import { clock, type CommandContext } from '../cli/context.js';
 import { Cancelled, InputError, UsageError } from '../cli/errors.js';
 import type { AppFacts, Detection, Evidence, RepoSnapshot } from '../detect/types.js';
 import type { GenerateResult } from '../generate/types.js';
 import type { Answers } from '../questions/answers.js';
 import { QUESTIONS } from '../questions/model.js';
 import { AnswerError, resolveAnswers, type ResolveInput } from '../questions/resolve.js';
+import { caBundleFromEnv, caCertFlag, savedCaPath } from '../docker/ca-bundle.js';
 import { buildSecretIds, secretFlag } from '../retrofit/series.js';
 import type { InitActions, Prepared, RetrofitChoice } from '../ui/actions.js';
 import { makeTheme, paint } from '../ui/theme.js';
@@ -22,6 +23,8 @@ export interface InitActionOptions {
   /** Print plans, write nothing. */
   dryRun?: boolean;
   onWarning?: (message: string) => void;
+  /** The day version ranges are resolved on and end-of-life facts judged by; default: now. */
+  now?: Date;
 }
 
 /** The real actions: detection and metadata from one repo snapshot, generation, the write layer. */
@@ -35,15 +38,16 @@ export function createInitActions(root: string, options: InitActionOptions = {})
   return {
     async detect(app) {
       const { detectRepo } = await import('../detect/index.js');
-      const detection = detectRepo(await readSnapshot(), app && app !== '.' ? { app } : {});
+      const detection = detectRepo(await readSnapshot(), { ...(app && app !== '.' ? { app } : {}), today: options.now ?? new Date() });
       return withDockerfileVersions(root, detection, app && app !== '.' ? app : '.');
     },
     async defaults(app) {
       const [{ readAppMetadata, needsBuildSecrets }, repo, gitEmail] = await Promise.all([import('../detect/index.js'), readSnapshot(), readGitEmail(root)]);
       return { metadata: readAppMetadata(repo, app), gitEmail, suggestedSecrets: needsBuildSecrets(repo, app).map((need) => need.id) };
     },
-    async prepare(answers): Promise<Prepared> {
-      const appDir = answers.app === '.' ? root : path.join(root, answers.app);
+    async prepare(chosen): Promise<Prepared> {
+      const appDir = chosen.app === '.' ? root : path.join(root, chosen.app);
+      const answers = chosen.caCert ? { ...chosen, caCert: savedCaPath(chosen.caCert, appDir) } : chosen;
       const prefix = answers.app === '.' ? '' : `${answers.app.replace(/\/+$/, '')}/`;
       const generated = await generateNew(appDir, answers, options);
       const existing = await readFile(path.join(appDir, 'Dockerfile'), 'utf8').catch(() => null);
@@ -105,7 +109,7 @@ const CARRIED_MARK = '# carried over from your Dockerfile';
 
 async function generateNew(appDir: string, answers: Answers, options: InitActionOptions) {
   const { prepareGeneration } = await import('../generate/prepare.js');
-  return prepareGeneration(appDir, answers, { templateDir: options.templateDir, registry: answers.registry, pin: answers.pin, onWarning: options.onWarning });
+  return prepareGeneration(appDir, answers, { templateDir: options.templateDir, registry: answers.registry, pin: answers.pin, onWarning: options.onWarning, now: options.now });
 }
 
 /**
@@ -117,7 +121,7 @@ async function retrofitExisting(appDir: string, existing: string, answers: Answe
   const [{ retrofitDir }, { retrofitAnswers }] = await Promise.all([import('../retrofit/run.js'), import('../retrofit/index.js')]);
   // Generation resolves digests over the network: reuse it unless the merge changes the answers.
   const unchanged = JSON.stringify(retrofitAnswers(existing, answers).answers) === JSON.stringify(answers);
-  const result = await retrofitDir(appDir, answers, { dryRun: true, generated: unchanged ? generated : undefined, templateDir: options.templateDir, onWarning: options.onWarning });
+  const result = await retrofitDir(appDir, answers, { dryRun: true, generated: unchanged ? generated : undefined, templateDir: options.templateDir, onWarning: options.onWarning, now: options.now });
   // Secrets and what was not carried over are shown by the review itself (see retrofitNotes).
   const notes = [
     'your Dockerfile is retrofitted: the full rewrite merges it into the hardened one, or the patch series fixes it finding by finding (the old file is kept as a .harden-init.bak backup)',
@@ -210,11 +214,7 @@ export async function loadAnswersFile(cwd: string, file: string): Promise<{ path
   }
 }
 
-/** The clock: SOURCE_DATE_EPOCH (seconds) when set, for reproducible runs; else now. */
-export function clock(env: NodeJS.ProcessEnv): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-}
+export { clock } from '../cli/context.js';
 
 /** Turns an answer that does not validate into the one-line error for where it came from. */
 export function answerErrorToCli(error: AnswerError, answersFile: string | undefined): Error {
@@ -269,9 +269,14 @@ export async function runInit(args: string[], options: Record<string, unknown>, 
     templateDir: typeof options.templateDir === 'string' ? path.resolve(ctx.cwd, options.templateDir) : undefined,
     dryRun,
     onWarning: (message) => warnings.push(message),
+    now: clock(ctx.env),
   });
   const answersFile = answersPath ? await loadAnswersFile(ctx.cwd, answersPath) : null;
-  const input: ResolveInput = { flags: { ...options, app }, detection: null, answersFile, now: clock(ctx.env) };
+  // A relative --ca-cert is the user's, from where they stand; the answers keep it relative to the app.
+  const caCert = typeof options.caCert === 'string' && options.caCert.toLowerCase() !== 'none' ? caCertFlag(options.caCert, ctx.cwd) : options.caCert;
+  // Offered only when no answers exist: an answers file without caCert means none, so a replay stays byte for byte.
+  const caBundle = answersFile ? null : caBundleFromEnv(ctx.env);
+  const input: ResolveInput = { flags: { ...options, app, caCert }, detection: null, answersFile, now: clock(ctx.env), caBundle };
   const theme = makeTheme(ctx.color);
   const warn = (message: string) => ctx.stderr.write(`${paint(theme, 'warning', `harden-init: ${message}`)}\n`);
 
@@ -286,6 +291,9 @@ export async function runInit(args: string[], options: Record<string, unknown>, 
     }
     const prepared = await actions.prepare(answers).catch(generateFailure);
     for (const message of warnings) warn(message);
+    if (caBundle && answers.caCert === caBundle.path && caCert === undefined) {
+      ctx.stderr.write(`note: the install steps trust the CA bundle ${caBundle.variable} names (${caBundle.path}) when it is passed as the build secret "ca"; --ca-cert none leaves it out\n`);
+    }
     // No one to choose: the full rewrite.
     const retrofit = prepared.retrofit ? retrofitNotes(prepared.retrofit, prepared.retrofit.rewrite, 'rewrite') : [];
     for (const note of [...prepared.notes, ...retrofit]) ctx.stderr.write(`note: ${note}\n`);

@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -15,8 +17,9 @@ describe('harden-init detect', () => {
     expect(exitCode).toBe(0);
     const result = JSON.parse(stdout);
     expect(Object.keys(result)).toEqual(SPEC_KEYS);
-    expect(result).toMatchObject({ language: 'node', packageManager: 'npm', version: '20', framework: 'express', build: 'npm run build', start: 'node src/server.js', install: 'npm ci', port: 8080, healthcheck: '/health', workspace: false, apps: [], warnings: [] });
-    expect(result.evidence).toContainEqual({ file: 'package.json', fact: 'engines.node >=20 -> 20 (lowest version the range allows)' });
+    // runCli runs on 2026-12-04: engines >=20 gives the newest supported LTS, never the ended 20.
+    expect(result).toMatchObject({ language: 'node', packageManager: 'npm', version: '24', framework: 'express', build: 'npm run build', start: 'node src/server.js', install: 'npm ci', port: 8080, healthcheck: '/health', workspace: false, apps: [], warnings: [] });
+    expect(result.evidence).toContainEqual({ file: 'package.json', fact: 'engines.node >=20 -> 24 (newest supported LTS line the range allows)' });
     expect(result.evidence).toContainEqual({ file: 'src/server.js', line: 4, fact: "health route app.get('/health')" });
   });
 
@@ -59,5 +62,21 @@ describe('harden-init detect', () => {
     const { exitCode, stderr } = await runCli(['detect', 'no-such-dir'], { cwd: fixturesDir });
     expect(exitCode).toBe(2);
     expect(stderr.trim()).toBe('harden-init: no such directory (no-such-dir): pass the folder of the app to detect');
+  });
+
+  it('an ended pin is kept and warned about with its date; the day comes from SOURCE_DATE_EPOCH', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'hi-detect-eol-'));
+    try {
+      await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'old', scripts: { start: 'node server.js' } }));
+      await writeFile(path.join(dir, '.nvmrc'), '18\n');
+      const result = JSON.parse((await runCli(['detect', dir, '--json'])).stdout);
+      expect(result.version).toBe('18');
+      expect(result.warnings).toEqual(['.nvmrc pins Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30 (pass --runtime-version 24, or raise the pin)']);
+      await writeFile(path.join(dir, '.nvmrc'), '20\n');
+      const before = JSON.parse((await runCli(['detect', dir, '--json'], { env: { SOURCE_DATE_EPOCH: String(Date.parse('2026-04-29T00:00:00Z') / 1000) } })).stdout);
+      expect(before.warnings).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -22,8 +22,8 @@ const express = {
 describe('node detector', () => {
   it('catches an npm + express app: version, commands, port, evidence', () => {
     const d = detectFiles(express);
-    expect(d).toMatchObject({ language: 'node', packageManager: 'npm', version: '20', framework: 'express', install: 'npm ci', build: 'npm run build', start: 'node src/server.js', port: 8080, workspace: false, apps: [] });
-    expect(d.evidence).toContainEqual({ file: 'package.json', fact: 'engines.node >=20 -> 20 (lowest version the range allows)' });
+    expect(d).toMatchObject({ language: 'node', packageManager: 'npm', version: '24', framework: 'express', install: 'npm ci', build: 'npm run build', start: 'node src/server.js', port: 8080, workspace: false, apps: [] });
+    expect(d.evidence).toContainEqual({ file: 'package.json', fact: 'engines.node >=20 -> 24 (newest supported LTS line the range allows)' });
     expect(d.evidence).toContainEqual({ file: 'package-lock.json', fact: 'lockfile of npm' });
     expect(d.evidence).toContainEqual({ file: 'src/server.js', fact: 'PORT defaults to 8080' });
   });
@@ -93,8 +93,8 @@ describe('python detector', () => {
       'uv.lock': 'version = 1\n',
       'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
     });
-    expect(d).toMatchObject({ language: 'python', packageManager: 'uv', version: '3.12', framework: 'fastapi', install: 'uv sync --locked --no-dev', start: 'uvicorn app.main:app --host 0.0.0.0 --port 8000', port: 8000 });
-    expect(d.evidence).toContainEqual({ file: 'pyproject.toml', fact: 'requires-python >=3.12 -> 3.12 (lowest version the range allows)' });
+    expect(d).toMatchObject({ language: 'python', packageManager: 'uv', version: '3.13', framework: 'fastapi', install: 'uv sync --locked --no-dev', start: 'uvicorn app.main:app --host 0.0.0.0 --port 8000', port: 8000 });
+    expect(d.evidence).toContainEqual({ file: 'pyproject.toml', fact: 'requires-python >=3.12 -> 3.13 (newest supported line the range allows)' });
   });
 
   it('catches Django with gunicorn and pip', () => {
@@ -105,7 +105,7 @@ describe('python detector', () => {
   it('catches Flask with a port in app.run, poetry, pipenv and pdm', () => {
     const flask = detectFiles({ 'requirements.txt': 'flask\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\napp.run(host="0.0.0.0", port=5001)\n' });
     expect(flask).toMatchObject({ framework: 'flask', start: 'python app.py', port: 5001 });
-    expect(detectFiles({ 'pyproject.toml': '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\npython = "^3.11"\n', 'poetry.lock': '' })).toMatchObject({ packageManager: 'poetry', version: '3.11' });
+    expect(detectFiles({ 'pyproject.toml': '[tool.poetry]\nname = "x"\n[tool.poetry.dependencies]\npython = "^3.11"\n', 'poetry.lock': '' })).toMatchObject({ packageManager: 'poetry', version: '3.13' });
     expect(detectFiles({ Pipfile: '[packages]\nflask = "*"\n[requires]\npython_version = "3.10"\n', 'Pipfile.lock': '{}' })).toMatchObject({ packageManager: 'pipenv', version: '3.10', install: 'pipenv install --deploy' });
     expect(detectFiles({ 'pyproject.toml': '[project]\nname = "x"\n', 'pdm.lock': '' }).packageManager).toBe('pdm');
   });
@@ -124,7 +124,8 @@ describe('go detector', () => {
   });
 
   it('names gin and its default port', () => {
-    expect(detectFiles({ 'go.mod': 'module x\ngo 1.21\nrequire github.com/gin-gonic/gin v1.9.1\n', 'main.go': 'package main\nfunc main() { r.Run() }\n' })).toMatchObject({ framework: 'gin', port: 8080, version: '1.21' });
+    // The go line is a minimum: the newest supported Go with a build image builds it.
+    expect(detectFiles({ 'go.mod': 'module x\ngo 1.21\nrequire github.com/gin-gonic/gin v1.9.1\n', 'main.go': 'package main\nfunc main() { r.Run() }\n' })).toMatchObject({ framework: 'gin', port: 8080, version: '1.27' });
   });
 
   it('does not catch a Rust crate', () => {
@@ -191,7 +192,7 @@ describe('ruby detector', () => {
   });
 
   it('catches Sinatra and reads the Gemfile ruby line', () => {
-    expect(detectFiles({ Gemfile: "ruby '~> 3.2'\ngem 'sinatra'\n", 'app.rb': "require 'sinatra'\n" })).toMatchObject({ framework: 'sinatra', version: '3.2', start: 'bundle exec ruby app.rb', port: 4567 });
+    expect(detectFiles({ Gemfile: "ruby '~> 3.2'\ngem 'sinatra'\n", 'app.rb': "require 'sinatra'\n" })).toMatchObject({ framework: 'sinatra', version: '3.4', start: 'bundle exec ruby app.rb', port: 4567 });
   });
 
   it('prefers Ruby over a helper package.json', () => {
@@ -207,8 +208,8 @@ describe('ruby detector', () => {
 describe('php detector', () => {
   it('catches Laravel with require.php', () => {
     const d = detectFiles({ 'composer.json': json({ require: { php: '^8.2', 'laravel/framework': '^11.0' } }), 'composer.lock': '{}', artisan: '', 'public/index.php': '' });
-    expect(d).toMatchObject({ language: 'php', packageManager: 'composer', version: '8.2', framework: 'laravel', start: 'php artisan serve --host=0.0.0.0 --port=8000', port: 8000 });
-    expect(d.evidence).toContainEqual({ file: 'composer.json', fact: 'require.php ^8.2 -> 8.2 (lowest version the range allows)' });
+    expect(d).toMatchObject({ language: 'php', packageManager: 'composer', version: '8.4', framework: 'laravel', start: 'php artisan serve --host=0.0.0.0 --port=8000', port: 8000 });
+    expect(d.evidence).toContainEqual({ file: 'composer.json', fact: 'require.php ^8.2 -> 8.4 (newest supported line the range allows)' });
   });
 
   it('catches Symfony and plain PHP', () => {
@@ -259,7 +260,7 @@ describe('deno detector', () => {
 describe('elixir detector', () => {
   it('catches Phoenix with its release start command', () => {
     const d = detectFiles({ 'mix.exs': 'def project do\n [app: :shop, version: "0.1.0", elixir: "~> 1.15", deps: deps()]\nend\ndefp deps, do: [{:phoenix, "~> 1.7"}]\n' });
-    expect(d).toMatchObject({ language: 'elixir', packageManager: 'mix', version: '1.15', framework: 'phoenix', start: '_build/prod/rel/shop/bin/shop start', port: 4000 });
+    expect(d).toMatchObject({ language: 'elixir', packageManager: 'mix', version: '1.18', framework: 'phoenix', start: '_build/prod/rel/shop/bin/shop start', port: 4000 });
   });
 
   it('does not catch a Ruby repo', () => {

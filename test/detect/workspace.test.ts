@@ -63,7 +63,7 @@ describe('workspaces and monorepos', () => {
 
   it('reads go.work', () => {
     const d = detectFiles({ 'go.work': 'go 1.23\n\nuse (\n\t./api\n\t./shared\n)\n', 'api/go.mod': 'module api\ngo 1.23\n', 'api/main.go': 'package main\n', 'shared/go.mod': 'module shared\n', 'shared/lib.go': 'package shared\n' });
-    expect(d).toMatchObject({ language: 'go', workspace: true, version: '1.23' });
+    expect(d).toMatchObject({ language: 'go', workspace: true, version: '1.27' });
     expect(d.apps.map((a) => a.path)).toEqual(['api']);
   });
 

@@ -8,8 +8,11 @@ import type { AuditFinding } from '../../src/audit/types.js';
 import { runMain } from './run-main.js';
 
 const DOCKER = '/usr/bin/docker';
-const BAD = 'harden-init-test/bad:1';
-const GOOD = 'harden-init-test/good:1';
+// Tags of this run only: another run on the same engine must not remove them under this one.
+const BAD = `harden-init-test/bad:${process.pid}`;
+const GOOD = `harden-init-test/good:${process.pid}`;
+/** The audit judges end-of-life facts on this day, not the real one. */
+const ON_2026_12_04 = { SOURCE_DATE_EPOCH: String(Date.parse('2026-12-04T00:00:00Z') / 1000) };
 
 function app(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'harden-init-image-'));
@@ -26,7 +29,7 @@ describeDocker('build and audit on the Docker engine', () => {
   beforeAll(async () => {
     const badDir = app({
       Dockerfile: [
-        'FROM 127.0.0.1:5000/library/debian:12.12-slim',
+        'FROM 127.0.0.1:5000/library/debian:13.2-slim',
         'ENV API_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789',
         'COPY .env /app/.env',
         'RUN cp /bin/true /usr/local/bin/escalate && chmod u+s /usr/local/bin/escalate',
@@ -38,7 +41,7 @@ describeDocker('build and audit on the Docker engine', () => {
     });
     goodDir = app({
       Dockerfile: [
-        'FROM 127.0.0.1:5000/distroless/nodejs22-debian12:nonroot',
+        'FROM 127.0.0.1:5000/distroless/nodejs22-debian13:nonroot',
         'ARG created',
         'ARG revision',
         'LABEL org.opencontainers.image.title="smoke" org.opencontainers.image.source="https://example.com/smoke" \\',
@@ -60,7 +63,7 @@ describeDocker('build and audit on the Docker engine', () => {
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'app');
-    [bad, good] = [await runMain(['build', badDir, '--tag', BAD, '--json']), await runMain(['build', goodDir, '--tag', GOOD, '--json', '--run'])];
+    [bad, good] = [await runMain(['build', badDir, '--tag', BAD, '--json'], { env: ON_2026_12_04 }), await runMain(['build', goodDir, '--tag', GOOD, '--json', '--run'], { env: ON_2026_12_04 })];
   });
 
   afterAll(() => {
@@ -91,6 +94,26 @@ describeDocker('build and audit on the Docker engine', () => {
     const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string }[];
     expect(results.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['HI801', 'HI803', 'HI805', 'HI806']));
   });
+
+  it('HI812 reads the OS from the image: the Debian 12 stand-in is past regular security support on 2026-12-04, the Debian 13 one is not', async () => {
+    const audit = async (image: string, env: NodeJS.ProcessEnv) => {
+      const result = await runMain(['audit', image, '--format', 'json', '--failure-threshold', 'none'], { env });
+      expect(result.exitCode, result.stderr).toBe(0);
+      return (JSON.parse(result.stdout) as { findings: AuditFinding[] }).findings.filter((f) => f.id === 'HI812');
+    };
+    // The distroless Node 20 stand-in is built on bookworm, as upstream's nodejs20-debian12 is.
+    const bookwormImage = '127.0.0.1:5000/distroless/nodejs20-debian12:nonroot';
+    expect(await audit(bookwormImage, ON_2026_12_04)).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        path: '/etc/os-release',
+        message: '/etc/os-release: Debian 12 left regular security support on 2026-06-10 (LTS fixes only some packages, until 2028-06-30); 13 (trixie) is supported until 2028-08-09',
+      }),
+    ]);
+    // The same image a day before regular support ended.
+    expect(await audit(bookwormImage, { SOURCE_DATE_EPOCH: String(Date.parse('2026-06-09T00:00:00Z') / 1000) })).toEqual([]);
+    expect(await audit(BAD, ON_2026_12_04)).toEqual([]);
+  }, 180_000);
 
   it('a hardened image from the distroless stand-in audits clean and smoke-runs healthy as non-root', () => {
     expect(good.exitCode, good.stderr + good.stdout).toBe(0);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { NO_CA_ENV } from '../helpers/ca.js';
 
 /** A tmux session running one command in a fixed-size pane. */
 export class TmuxSession {
@@ -18,7 +19,8 @@ export class TmuxSession {
     const exports = Object.entries(env).map(([key, value]) => `export ${key}='${value}';`).join(' ');
     // A server of its own per session: sessions ending on a shared server race with new ones starting.
     execFileSync('tmux', ['-L', name, 'new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows), '-c', cwd, `${exports} ${command}; echo "[exit $?]"; sleep 120`], {
-      env: { ...process.env, TMUX: '' },
+      // The wizard offers the CA bundle these name: the screens under test are those of a machine without one.
+      env: { ...process.env, TMUX: '', ...NO_CA_ENV },
     });
     return new TmuxSession(name);
   }

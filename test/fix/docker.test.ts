@@ -14,7 +14,7 @@ const run = Date.now().toString(36);
 
 /** An app whose image (on the stand-in Debian base) runs as root and keeps setuid binaries. */
 const DOCKERFILE = [
-  'FROM 127.0.0.1:5000/library/debian:12.12-slim',
+  'FROM 127.0.0.1:5000/library/debian:13.2-slim',
   'MAINTAINER someone@example.com',
   'WORKDIR /app',
   'ADD server.sh /app/',
@@ -106,7 +106,7 @@ describeDocker('fix rebuilds and re-audits the image (Docker engine, stand-in ba
 
   it('and the lint findings it promised are gone on re-lint (the base now pinned to the digest the registry serves)', async () => {
     const after = new Set((await lint(dir)).map((f) => f.code));
-    expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toMatch(/^FROM 127\.0\.0\.1:5000\/library\/debian:12\.12-slim@sha256:[0-9a-f]{64}$/m);
+    expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toMatch(/^FROM 127\.0\.0\.1:5000\/library\/debian:13\.2-slim@sha256:[0-9a-f]{64}$/m);
     for (const code of ['HI103', 'HI201', 'HI401', 'HI501', 'HI701']) {
       expect(lintBefore.map((f) => f.code)).toContain(code);
       expect(after.has(code)).toBe(false);

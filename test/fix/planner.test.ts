@@ -135,7 +135,7 @@ describeCorpus('lint remediation on the corpus Dockerfiles', () => {
       const files = { Dockerfile: text };
       const actions = planFixes(inputs(files));
       for (const action of actions) {
-        expect(action.kind).toBe('lint-fix');
+        expect(['lint-fix', 'base-supported']).toContain(action.kind);
         const after = lintKeys(lintText(action.apply(files).Dockerfile, 'Dockerfile'));
         expect({ name, action: action.id, left: action.removes.filter((k) => after.includes(k)) }).toEqual({ name, action: action.id, left: [] });
         checked++;

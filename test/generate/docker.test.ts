@@ -1,18 +1,19 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, expect, it } from 'vitest';
+import { caSecretSpec } from '../../src/generate/ca.js';
 import { detect } from '../../src/detect/index.js';
 import { prepareGeneration } from '../../src/generate/prepare.js';
 import { resolveAnswers } from '../../src/questions/resolve.js';
 import { describeDocker } from '../helpers/requirements.js';
 import type { Answers } from '../../src/questions/answers.js';
+import { hostCaBundle } from '../helpers/ca.js';
 import { runCli } from '../helpers/cli.js';
+import { docker, filesContaining, listFiles, poll, REGISTRY } from '../docker/hardened-app.js';
 import { appsDir, fixtureAnswers } from './helpers.js';
 
-const DOCKER = '/usr/bin/docker';
-const REGISTRY = '127.0.0.1:5000';
 const suffix = `${process.pid}-${Date.now().toString(36)}`;
 const cleanup: Array<() => Promise<unknown>> = [];
 const work = mkdtempSync(path.join(os.tmpdir(), 'harden-init-docker-'));
@@ -22,16 +23,15 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function docker(args: string[], cwd?: string) {
-  return execa(DOCKER, args, { cwd, env: { DOCKER_BUILDKIT: '1' }, reject: false, all: true });
-}
-
-/** Copies a fixture app (without answers.json and expected/) and writes the generated files into it. */
+/**
+ * Copies a fixture app (without answers.json and expected/) and writes the generated files into it,
+ * trusting this machine's CA bundle where the build downloads (the express fixture installs from npm).
+ */
 async function generatedApp(name: string, plant?: (dir: string) => void, answers: Answers = fixtureAnswers(name), into = name): Promise<string> {
   const dir = path.join(work, into);
   cpSync(path.join(appsDir, name), dir, { recursive: true, filter: (src) => !/[/\\](expected|answers\.json)$/.test(src) });
   plant?.(dir);
-  const result = await prepareGeneration(dir, answers, { registry: REGISTRY, pin: true });
+  const result = await prepareGeneration(dir, { ...answers, caCert: hostCaBundle }, { registry: REGISTRY, pin: true });
   for (const file of result.files) {
     mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
     writeFileSync(path.join(dir, file.path), file.content);
@@ -41,24 +41,10 @@ async function generatedApp(name: string, plant?: (dir: string) => void, answers
 }
 
 async function build(dir: string, tag: string): Promise<void> {
-  const result = await docker(['build', '--build-arg', 'CREATED=2025-01-01T00:00:00Z', '--build-arg', 'REVISION=test', '-t', tag, '.'], dir);
+  const ca = hostCaBundle ? ['--secret', caSecretSpec(hostCaBundle)] : [];
+  const result = await docker(['build', '--build-arg', 'CREATED=2025-01-01T00:00:00Z', '--build-arg', 'REVISION=test', ...ca, '-t', tag, '.'], dir);
   expect(result.exitCode, result.all?.slice(-3000)).toBe(0);
   cleanup.push(() => docker(['rmi', '-f', tag]));
-}
-
-async function poll<T>(what: string, fn: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown = null;
-  while (Date.now() < deadline) {
-    try {
-      const value = await fn();
-      if (value !== null) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${what}: no result within ${timeoutMs} ms${last ? ` (${String(last)})` : ''}`);
 }
 
 describeDocker('generated Dockerfiles build and run hardened on Docker', () => {
@@ -168,7 +154,7 @@ describeDocker('generated Dockerfiles build and run hardened on Docker', () => {
     const contextFiles = listFiles(contextOut);
     expect(contextFiles).toContain('context/src/server.js');
     expect(contextFiles.filter((file) => /\.env|id_ed25519|server\.key/.test(file))).toEqual([]);
-    expect(findSecrets(contextOut, secrets)).toEqual([]);
+    expect(filesContaining(contextOut, secrets)).toEqual([]);
 
     // Every layer and the config (history, env, labels) of the built image.
     const tag = `harden-init-test/canary:${suffix}`;
@@ -188,24 +174,6 @@ describeDocker('generated Dockerfiles build and run hardened on Docker', () => {
     }
     expect(listFiles(saved).some((file) => file.endsWith('src/server.js'))).toBe(true);
     expect(listFiles(saved).filter((file) => /(^|\/)(\.env[^/]*|id_ed25519|server\.key)$/.test(file))).toEqual([]);
-    expect(findSecrets(saved, secrets)).toEqual([]);
+    expect(filesContaining(saved, secrets)).toEqual([]);
   }, 600_000);
 });
-
-function listFiles(root: string, relative = ''): string[] {
-  return readdirSync(path.join(root, relative), { withFileTypes: true }).flatMap((entry) => {
-    const rel = relative ? `${relative}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return listFiles(root, rel);
-    return entry.isFile() ? [rel] : [];
-  });
-}
-
-/** Files under `root` whose bytes contain any of `needles`. */
-function findSecrets(root: string, needles: string[]): string[] {
-  return listFiles(root).filter((file) => {
-    const full = path.join(root, file);
-    if (statSync(full).size > 200 * 1024 * 1024) return false;
-    const bytes = readFileSync(full);
-    return needles.some((needle) => bytes.includes(needle));
-  });
-}

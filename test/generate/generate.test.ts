@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_IMAGES } from '../../src/generate/base.js';
+import { BASE_IMAGES, imageVersions, stackProduct } from '../../src/generate/base.js';
+import { EOL_TABLE, endOfLife, imageNames, newestRecommended } from '../../src/eol/index.js';
 import { buildDockerignore, generateFiles, gitignoreToDocker, isIgnored, mirrorRef, GenerateError } from '../../src/generate/index.js';
 import { planStack } from '../../src/generate/index.js';
 import { parseAnswers, type Answers } from '../../src/questions/answers.js';
@@ -63,7 +64,7 @@ describe('generateFiles', () => {
     const froms = file(result, 'Dockerfile').split('\n').filter((line) => line.startsWith('FROM '));
     expect(froms).toEqual([
       `FROM 127.0.0.1:5000/library/golang:1.19.13-bookworm@${FIXED_PINS['docker.io/library/golang:1.19.13-bookworm']} AS build`,
-      `FROM 127.0.0.1:5000/distroless/static-debian12:nonroot@${FIXED_PINS['gcr.io/distroless/static-debian12:nonroot']} AS final`,
+      `FROM 127.0.0.1:5000/distroless/static-debian13:nonroot@${FIXED_PINS['gcr.io/distroless/static-debian13:nonroot']} AS final`,
     ]);
     expect(result.baseImages.map((base) => base.stage)).toEqual(['build', 'final']);
     expect(mirrorRef('docker.io/library/node:22.21.1-bookworm-slim', 'mirror.example.com/hub/')).toBe('mirror.example.com/hub/library/node:22.21.1-bookworm-slim');
@@ -73,17 +74,33 @@ describe('generateFiles', () => {
     const context = { ...(await fixtureContext('python-stdlib', {})), pinSkipped: 'offline' as const };
     const result = generateFiles(fixtureAnswers('python-stdlib'), context);
     const dockerfile = file(result, 'Dockerfile');
-    expect(dockerfile).toMatch(/# Tag only: the registry was unreachable\. .*\nFROM docker\.io\/library\/python:3\.11\.14-slim-bookworm AS build/);
+    expect(dockerfile).toMatch(/# Tag only: the registry was unreachable\. .*\nFROM docker\.io\/library\/python:3\.13\.9-slim-trixie AS build/);
     expect(result.notes.filter((note) => note.includes('could not be pinned'))).toHaveLength(1);
   });
 
-  it('chooses the base with a reason: distroless python only for 3.11, otherwise slim', async () => {
+  it('chooses the base with a reason: distroless python only for 3.13 (Debian 13), otherwise slim', async () => {
     const slim = generateFiles(fixtureAnswers('python-django'), await fixtureContext('python-django'));
-    expect(slim.baseImages.at(-1)!.ref).toContain('python:3.12.12-slim-bookworm');
-    expect(slim.baseImages.at(-1)!.reason).toMatch(/distroless python3 ships Python 3\.11 only/);
-    expect(file(slim, 'Dockerfile')).toMatch(/# python slim: distroless python3 ships Python 3\.11 only.*\nFROM /);
+    expect(slim.baseImages.at(-1)!.ref).toContain('python:3.12.12-slim-trixie');
+    expect(slim.baseImages.at(-1)!.reason).toMatch(/distroless python3 ships Python 3\.13 only/);
+    expect(file(slim, 'Dockerfile')).toMatch(/# python slim: distroless python3 ships Python 3\.13 only.*\nFROM /);
     const distroless = generateFiles(fixtureAnswers('python-stdlib'), await fixtureContext('python-stdlib'));
-    expect(distroless.baseImages.at(-1)!.ref).toContain('gcr.io/distroless/python3-debian12:nonroot');
+    expect(distroless.baseImages.map((b) => b.ref)).toEqual([expect.stringContaining('python:3.13.9-slim-trixie'), expect.stringContaining('gcr.io/distroless/python3-debian13:nonroot')]);
+  });
+
+  it('says when the pinned runtime or the final base has reached its end of life, with the date and the way out', async () => {
+    const context = { ...(await fixtureContext('node-express')), today: new Date('2026-12-04T00:00:00Z') };
+    const pinned18 = generateFiles({ ...fixtureAnswers('node-express'), runtimeVersion: '18' }, context);
+    // No node 18 image: the substitute is the next line that is still supported, not Node 20.
+    expect(pinned18.baseImages.map((b) => b.ref)).toEqual([expect.stringContaining('node:22.21.1-trixie-slim'), expect.stringContaining('nodejs22-debian13')]);
+    expect(pinned18.notes).toContain('Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30: pass --runtime-version 24 to move to it');
+    const pinned20 = generateFiles({ ...fixtureAnswers('node-express'), runtimeVersion: '20' }, context);
+    expect(pinned20.baseImages.at(-1)!.ref).toContain('nodejs20-debian12');
+    expect(pinned20.notes.filter((n) => /end of life|security support/.test(n))).toEqual([
+      'Node.js 20 reached end of life on 2026-04-30; 24 is supported until 2028-04-30: pass --runtime-version 24 to move to it',
+      expect.stringMatching(/^the final base gcr\.io\/distroless\/nodejs20-debian12:nonroot: Debian 12 left regular security support on 2026-06-10 \(LTS fixes only some packages, until 2028-06-30\); 13 \(trixie\) is supported until 2028-08-09$/),
+    ]);
+    const current = generateFiles(fixtureAnswers('node-express'), context);
+    expect(current.notes.filter((n) => /end of life|security support/.test(n))).toEqual([]);
   });
 
   it('build secrets: a secret mount for the install step, never ARG/ENV, and the docker build --secret line in the notes', async () => {
@@ -207,6 +224,28 @@ describe('base image table', () => {
     for (const entry of BASE_IMAGES) {
       expect(entry.ref).toMatch(/^[a-z0-9.-]+\.[a-z]+\/[a-z0-9/._-]+:[\w.-]+$/);
       if (entry.standIn) expect(['node', 'node-distroless', 'python', 'python-distroless', 'golang', 'static', 'debian', 'nginx']).toContain(entry.standIn);
+    }
+  });
+
+  it('says for each entry when it was chosen, and why an entry is not on Debian 13', () => {
+    for (const entry of BASE_IMAGES) {
+      expect(entry.refreshed, entry.ref).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(entry.refreshed <= EOL_TABLE.retrieved, entry.ref).toBe(true);
+      const os = imageNames(entry.ref).os;
+      if (os?.product === 'debian' && os.version !== '13') expect(entry.reason?.length ?? 0, entry.ref).toBeGreaterThan(20);
+    }
+  });
+
+  it('the newest supported line of each stack has its final images on supported systems', () => {
+    const today = '2026-12-04';
+    for (const stack of ['node', 'python', 'go', 'ruby', 'php', 'dotnet', 'java']) {
+      const product = stackProduct(stack)!;
+      const newest = newestRecommended(product, { today, available: imageVersions(stack) });
+      expect(newest, stack).not.toBeNull();
+      for (const entry of BASE_IMAGES.filter((e) => e.stack === stack && e.role === 'final' && e.version === newest!.cycle)) {
+        const os = imageNames(entry.ref).os;
+        if (os) expect(endOfLife(os.product, os.version, { today }), entry.ref).toBeNull();
+      }
     }
   });
 });

@@ -55,7 +55,7 @@ describe('prepareGeneration (file system and registry adapter)', () => {
     let warned = 0;
     const result = await prepareGeneration(copy('python-stdlib'), fixtureAnswers('python-stdlib'), { pin: false, onWarning: () => warned++ });
     expect(warned).toBe(0);
-    expect(dockerfileOf(result)).toMatch(/# Tag only \(--no-pin\).*\nFROM docker\.io\/library\/python:3\.11\.14-slim-bookworm AS build/);
+    expect(dockerfileOf(result)).toMatch(/# Tag only \(--no-pin\).*\nFROM docker\.io\/library\/python:3\.13\.9-slim-trixie AS build/);
   });
 
   it('offline: warns once, keeps the tags, still generates', async () => {

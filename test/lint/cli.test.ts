@@ -127,4 +127,12 @@ describe('harden-init lint (built CLI)', () => {
     expect(again.stdout).toContain('nothing to fix safely in Dockerfile');
     expect((await readdir(cwd)).filter((f) => f.endsWith('.bak')).length).toBe(2);
   });
+
+  it('judges end of life on the day SOURCE_DATE_EPOCH gives (HI113)', async () => {
+    const cwd = await project({ Dockerfile: 'FROM node:20-alpine3.22\nUSER 10001:10001\nHEALTHCHECK NONE\nCMD ["node", "server.js"]\n' });
+    const codes = async (day: string) =>
+      (JSON.parse((await runCli(['lint', '--format', 'json'], { cwd, env: { SOURCE_DATE_EPOCH: String(Date.parse(`${day}T00:00:00Z`) / 1000) } })).stdout) as Array<{ code: string; message: string }>).filter((f) => f.code === 'HI113');
+    expect(await codes('2026-04-29')).toEqual([]);
+    expect((await codes('2026-05-01')).map((f) => f.message)).toEqual(['node:20-alpine3.22: Node.js 20 reached end of life on 2026-04-30; 22 is supported until 2027-04-30']);
+  });
 });

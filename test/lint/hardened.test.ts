@@ -14,7 +14,7 @@ describe('a well-hardened Dockerfile lints clean', () => {
   it('stays clean with a slim final stage that installs pinned packages the right way', () => {
     const slim = hardened.replace(
       /FROM gcr\.io\/distroless\S+/,
-      'FROM docker.io/library/python:3.12.4-slim-bookworm@sha256:' + 'c'.repeat(64) + '\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends tini=0.19.0-1 \\\n    && rm -rf /var/lib/apt/lists/*',
+      'FROM docker.io/library/python:3.12.4-slim-trixie@sha256:' + 'c'.repeat(64) + '\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends tini=0.19.0-1 \\\n    && rm -rf /var/lib/apt/lists/*',
     );
     expect(lintDockerfile(slim)).toEqual([]);
   });

@@ -23,12 +23,12 @@ function project(): string {
 }
 
 /** Runs the plain prompts over the real actions and write layer, with a scripted keyboard. */
-function startPlain(dir: string) {
+function startPlain(dir: string, now = new Date('2026-01-01T00:00:00Z')) {
   const { stdin, stdout, text: output } = fakeTerminal();
   const flags = { contact: 'mailto:security@example.com', pin: false };
   const run: Promise<PlainResult> = runPlain({
-    input: { flags, detection: null, now: new Date('2026-01-01T00:00:00Z') },
-    actions: createInitActions(dir),
+    input: { flags, detection: null, now },
+    actions: createInitActions(dir, { now }),
     dirLabel: dir,
     theme: makeTheme(false),
     force: false,
@@ -143,6 +143,27 @@ describe('--plain on a folder with a Dockerfile', () => {
     expect(written).toContain('# carried over from your Dockerfile');
     expect(written).toMatch(/^USER 10001:10001$/m);
     expect(existsSync(path.join(dir, 'Dockerfile.harden-init.bak'))).toBe(true);
+  });
+});
+
+describe('--plain and the end of life of the detected version', () => {
+  it('the version question says when the pinned line ended and which one is supported', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plain-eol-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'old', scripts: { start: 'node server.js' } }));
+    writeFileSync(path.join(dir, '.nvmrc'), '18\n');
+    writeFileSync(path.join(dir, 'server.js'), "require('http').createServer().listen(3000);\n");
+    const session = startPlain(dir, new Date('2026-12-04T09:00:00Z'));
+    for (let i = 0; i < 3; i++) {
+      await session.waitFor(/(^|\n)\? /);
+      if (session.output().includes('Which runtime version')) break;
+      session.send(ENTER);
+      await session.waitFor('✔');
+    }
+    await session.waitFor('Which runtime version');
+    expect(session.output()).toContain('! Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30.');
+    session.send('\u0003');
+    await session.run.catch(() => undefined);
   });
 });
 

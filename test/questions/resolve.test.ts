@@ -179,3 +179,27 @@ function captureError(fn: () => unknown): AnswerError {
   }
   throw new Error('expected an AnswerError');
 }
+
+describe('the runtime version question and the end-of-life table', () => {
+  const on = new Date('2026-12-04T12:00:00Z');
+  const version = (detection: Detection | null, flags: Record<string, unknown> = {}) => resolveAnswers(input({ detection, now: on, flags })).runtimeVersion;
+
+  it('with no version pinned, defaults to the newest supported LTS line that has a base image', () => {
+    expect(version({ ...nodeDetection, version: null })).toBe('24');
+    expect(version(null, { language: 'python', packageManager: 'pip', startCommand: 'python app.py' })).toBe('3.13');
+    expect(version(null, { language: 'go', packageManager: 'go', startCommand: '/app/server' })).toBe('1.27');
+    expect(version(null, { language: 'dotnet', packageManager: 'dotnet', startCommand: 'dotnet app.dll' })).toBe('10.0');
+    expect(version(null, { language: 'node', packageManager: 'bun', startCommand: 'bun index.ts' })).toBe('1');
+    // Rust has no line in the table: the fixed fallback.
+    expect(version(null, { language: 'rust', packageManager: 'cargo', startCommand: '/app/server' })).toBe('1.83');
+  });
+
+  it('keeps a pinned version and warns when its line has ended', () => {
+    const question = QUESTIONS.find((q) => q.id === 'runtimeVersion')!;
+    const ctx = (v: string | null) => ({ detection: null, facts: { ...nodeDetection, version: v }, metadata: {}, gitEmail: null, now: on, suggestedSecrets: [], caBundle: null, values: { language: 'node', packageManager: 'npm' } });
+    expect(question.default(ctx('18'))).toBe('18');
+    expect(question.notice!(ctx('18'))).toBe('Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30.');
+    expect(question.notice!(ctx('22'))).toBeNull();
+    expect(question.notice!({ ...ctx('22'), values: { ...ctx('22').values, runtimeVersion: '20' } })).toContain('Node.js 20 reached end of life on 2026-04-30');
+  });
+});

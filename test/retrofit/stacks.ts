@@ -12,7 +12,7 @@ export type Stack = (typeof STACKS)[number];
 const RAW: Record<Stack, object> = {
   node: { language: 'node', packageManager: 'npm', runtimeVersion: '22', installCommand: 'npm ci', startCommand: 'node server.js', port: 3000, base: 'distroless' },
   python: { language: 'python', packageManager: 'pip', runtimeVersion: '3.12', startCommand: 'python app.py', port: 8000, base: 'distroless' },
-  go: { language: 'go', packageManager: 'go', runtimeVersion: '1.23', startCommand: 'server', port: 8080, base: 'distroless' },
+  go: { language: 'go', packageManager: 'go', runtimeVersion: '1.27', startCommand: 'server', port: 8080, base: 'distroless' },
 };
 
 export const fixtureDir = (stack: Stack) => path.join(fixturesDir, 'retrofit', stack);

@@ -7,7 +7,7 @@ import { runCli } from '../helpers/cli.js';
 import { describeDocker } from '../helpers/requirements.js';
 import { expectValidSarif } from '../sarif/sarif-shape.js';
 
-const BASE = '127.0.0.1:5000/library/debian:12.12-slim';
+const BASE = '127.0.0.1:5000/library/debian:13.2-slim';
 const IMAGE = 'harden-init-test/scan-auto-fallback:1';
 const DOCKER = '/usr/bin/docker';
 

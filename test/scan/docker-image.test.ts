@@ -6,7 +6,7 @@ import { Engine } from '../../src/docker/engine.js';
 import { connectEngine, inspectImage, readImageFacts } from '../../src/scan/docker-image.js';
 import { describeDocker } from '../helpers/requirements.js';
 
-const BASE = '127.0.0.1:5000/library/debian:12.12-slim';
+const BASE = '127.0.0.1:5000/library/debian:13.2-slim';
 const DOCKER = '/usr/bin/docker';
 
 async function diffIdsOf(ref: string): Promise<string[]> {

@@ -6,7 +6,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { describeDocker } from '../helpers/requirements.js';
 
-const BASE = '127.0.0.1:5000/library/debian:12.12-slim';
+const BASE = '127.0.0.1:5000/library/debian:13.2-slim';
 const IMAGE = 'harden-init-test/scan-exclude-base:1';
 const DOCKER = '/usr/bin/docker';
 
@@ -34,7 +34,7 @@ describeDocker('scan --exclude-base and --file against a built image', () => {
         ArtifactName: IMAGE,
         Metadata: { DiffIDs: diffIds },
         Results: [
-          { Target: `${IMAGE} (debian 12.12)`, Class: 'os-pkgs', Type: 'debian', Vulnerabilities: [vuln('CVE-2000-0001', 'libc6', diffIds[0]), vuln('CVE-2000-0002', 'extra-os-tool', diffIds[diffIds.length - 1])] },
+          { Target: `${IMAGE} (debian 13.2)`, Class: 'os-pkgs', Type: 'debian', Vulnerabilities: [vuln('CVE-2000-0001', 'libc6', diffIds[0]), vuln('CVE-2000-0002', 'extra-os-tool', diffIds[diffIds.length - 1])] },
           { Target: 'Node.js', Class: 'lang-pkgs', Type: 'node-pkg', Vulnerabilities: [vuln('CVE-2000-0003', 'left-pad', diffIds[diffIds.length - 2])] },
         ],
       }),

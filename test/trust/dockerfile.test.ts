@@ -51,7 +51,7 @@ describe('trust table', () => {
       const up = upstreamOf(parseImageRef(ref), mirror);
       return `${up.registry}/${up.repository}`;
     };
-    expect(back('127.0.0.1:5000/distroless/static-debian12:nonroot', '127.0.0.1:5000')).toBe('gcr.io/distroless/static-debian12');
+    expect(back('127.0.0.1:5000/distroless/static-debian13:nonroot', '127.0.0.1:5000')).toBe('gcr.io/distroless/static-debian13');
     expect(back('127.0.0.1:5000/library/node:22', '127.0.0.1:5000')).toBe('docker.io/library/node');
     expect(back('127.0.0.1:5000/acme/app:1', '127.0.0.1:5000')).toBe('127.0.0.1:5000/acme/app');
     expect(back('gcr.io/distroless/static-debian12:nonroot', '127.0.0.1:5000')).toBe('gcr.io/distroless/static-debian12');

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { App, type WizardExit } from '../../src/ui/App.js';
 import type { InitActions } from '../../src/ui/actions.js';
-import { baseInput, memoryActions } from './fixtures.js';
+import { baseInput, memoryActions, nodeDetection } from './fixtures.js';
 import { hintsFor } from '../../src/ui/keys.js';
 import { KEY, press, type, waitForFrame, waitForText } from './keys.js';
 
@@ -91,6 +91,20 @@ describe('question screens', () => {
     const frame = await press(instance, KEY.esc, '? Which runtime version');
     expect(frame).toMatch(/❯ 24/);
     expect(await press(instance, KEY.esc, 'Found in')).toContain('step 1 of 8');
+  });
+
+  it('the version question says when the detected version reached its end of life, and which line is supported', async () => {
+    const { actions } = memoryActions(new Map(), { detect: async () => ({ ...nodeDetection, version: '18' }) });
+    const exits: WizardExit[] = [];
+    const instance = render(
+      <App input={baseInput({ flags: { language: 'node', packageManager: 'npm' }, now: new Date('2026-12-04T09:00:00Z') })} actions={actions} dirLabel="./shop" color={false} onExit={(exit) => exits.push(exit)} />,
+    );
+    await waitForText(instance, 'Found in');
+    const frame = await press(instance, KEY.enter, 'Which runtime version');
+    expect(frame).toContain('! Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30.');
+    expect(frame).toMatch(/❯ 18/);
+    await type(instance, '24');
+    expect(await press(instance, KEY.enter, 'Which framework')).not.toContain('end of life');
   });
 
   it('base image screen explains the trade-offs of each choice', async () => {

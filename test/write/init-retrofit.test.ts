@@ -48,13 +48,14 @@ describe('harden-init --yes on an existing Dockerfile', () => {
     expect(JSON.parse(await readFile(path.join(dir, '.harden-init.json'), 'utf8')).runtimeVersion).toBe('20');
   });
 
-  it('a version the repo states (package.json engines) wins over the FROM', async () => {
+  it('a version the repo states (package.json engines) wins over the FROM: the newest supported LTS the range allows', async () => {
     const dir = await insecureNodeApp();
     await writeFile(path.join(dir, 'Dockerfile'), 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n');
     const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
     await writeFile(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, engines: { node: '>=22' } }));
     expect((await runCli(args(dir))).exitCode).toBe(0);
-    expect(await readFile(path.join(dir, 'Dockerfile'), 'utf8')).toMatch(/^FROM \S*node:22\.\S* AS build$/m);
+    // >=22 on the tests' day (2026-12-04): Node 24.
+    expect(await readFile(path.join(dir, 'Dockerfile'), 'utf8')).toMatch(/^FROM \S*node:24\.\S* AS build$/m);
   });
 
   it('keeps an existing security.txt (checked, byte for byte); --dry-run and --yes say it is skipped', async () => {

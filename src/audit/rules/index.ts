@@ -10,6 +10,7 @@ import { rule as addHealthcheck } from './add-healthcheck.js';
 import { rule as addLabels } from './add-labels.js';
 import { rule as keepImageSmall } from './keep-image-small.js';
 import { rule as noEmptyPassword } from './no-empty-password.js';
+import { rule as useSupportedBase } from './use-supported-base.js';
 
 /** Every audit rule, in report order. Adding one is a file plus a line here. */
 export const auditRules: readonly AuditRule[] = [
@@ -24,4 +25,5 @@ export const auditRules: readonly AuditRule[] = [
   addHealthcheck,
   addLabels,
   keepImageSmall,
+  useSupportedBase,
 ];

@@ -29,7 +29,8 @@ export const detectCommand: CommandDef = {
     const app = typeof options.app === 'string' ? options.app : undefined;
     let detection;
     try {
-      detection = await detect(absolute, { app });
+      const { clock } = await import('../context.js');
+      detection = await detect(absolute, { app, today: clock(ctx.env) });
     } catch (error) {
       if (error instanceof UnknownAppError) {
         const known = error.apps.length ? `use one of: ${error.apps.join(', ')}` : 'pass a directory of the repository';

@@ -12,8 +12,8 @@ export function planBun(input: StackInput): StackPlan {
     slim: 'bun slim (Debian): bun with a shell, chosen by --base slim',
     alpine: 'bun alpine: small musl-based image with a shell, chosen by --base alpine',
   };
-  const finalImage = requireImage('bun', 'final', flavor, '1', notes);
-  const buildImage = flavor === 'alpine' ? finalImage : requireImage('bun', 'build', 'slim', '1', notes);
+  const finalImage = requireImage('bun', 'final', flavor, '1', notes, input.today);
+  const buildImage = flavor === 'alpine' ? finalImage : requireImage('bun', 'build', 'slim', '1', notes, input.today);
   let { env, words } = splitCommand(answers.startCommand, 'startCommand');
   if (words[0] === 'bun' && (words[1] === 'start' || (words[1] === 'run' && words[2] === 'start'))) {
     const script = input.meta.scripts?.start;

@@ -21,8 +21,8 @@ export function splitCommand(command: string, field: string): { env: Array<[stri
 }
 
 /** A base image the table must have (build images exist for every stack in the table). */
-export function requireImage(stack: string, role: 'build' | 'final', flavor: string, version: string | null, notes: string[]): string {
-  const picked: PickedImage | null = pickImage(stack, role, flavor, version);
+export function requireImage(stack: string, role: 'build' | 'final', flavor: string, version: string | null, notes: string[], today?: string): string {
+  const picked: PickedImage | null = pickImage(stack, role, flavor, version, today);
   if (!picked) throw new GenerateError('base', `no ${flavor} ${role} image for ${stack} in the base table`, 'choose another --base');
   if (picked.substitute) notes.push(picked.substitute);
   return picked.entry.ref;

@@ -21,8 +21,8 @@ export function planDeno(input: StackInput): StackPlan {
   return {
     template: 'deno',
     stages: [
-      { name: 'build', image: requireImage('deno', 'build', 'slim', null, notes), reason: 'deno with a shell: modules are downloaded and type-checked here' },
-      { name: 'final', image: requireImage('deno', 'final', flavor, null, notes), reason: reasons[flavor] },
+      { name: 'build', image: requireImage('deno', 'build', 'slim', null, notes, input.today), reason: 'deno with a shell: modules are downloaded and type-checked here' },
+      { name: 'final', image: requireImage('deno', 'final', flavor, null, notes, input.today), reason: reasons[flavor] },
     ],
     finalFlavor: flavor,
     finalHasShell: flavor !== 'distroless',

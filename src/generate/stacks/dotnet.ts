@@ -27,8 +27,8 @@ export function planDotnet(input: StackInput): StackPlan {
   return {
     template: 'dotnet',
     stages: [
-      { name: 'build', image: requireImage('dotnet', 'build', 'slim', version, notes), reason: 'the .NET SDK: packages are restored and the app is published here' },
-      { name: 'final', image: requireImage('dotnet', 'final', flavor, version, notes), reason: reasons[flavor] },
+      { name: 'build', image: requireImage('dotnet', 'build', 'slim', version, notes, input.today), reason: 'the .NET SDK: packages are restored and the app is published here' },
+      { name: 'final', image: requireImage('dotnet', 'final', flavor, version, notes, input.today), reason: reasons[flavor] },
     ],
     finalFlavor: flavor,
     finalHasShell: flavor !== 'distroless',

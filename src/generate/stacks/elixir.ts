@@ -12,8 +12,8 @@ export function planElixir(input: StackInput): StackPlan {
   return {
     template: 'elixir',
     stages: [
-      { name: 'build', image: requireImage('elixir', 'build', 'slim', null, notes), reason: 'Elixir and Erlang/OTP: dependencies are fetched and the release is assembled here' },
-      { name: 'final', image: requireImage('any', 'final', 'slim', null, notes), reason: 'Debian slim: the release brings its own Erlang runtime and needs only the C and crypto libraries' },
+      { name: 'build', image: requireImage('elixir', 'build', 'slim', null, notes, input.today), reason: 'Elixir and Erlang/OTP: dependencies are fetched and the release is assembled here' },
+      { name: 'final', image: requireImage('any', 'final', 'slim', null, notes, input.today), reason: 'Debian slim: the release brings its own Erlang runtime and needs only the C and crypto libraries' },
     ],
     finalFlavor: 'slim',
     finalHasShell: true,

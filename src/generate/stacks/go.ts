@@ -28,14 +28,14 @@ export function planGo(input: StackInput): StackPlan {
     finalImage = 'scratch';
     reason = 'scratch: a static Go binary needs no OS at all; CA certificates are copied in for TLS';
   } else if (flavor === 'alpine') {
-    finalImage = requireImage('go', 'final', 'alpine', null, notes);
+    finalImage = requireImage('go', 'final', 'alpine', null, notes, input.today);
     reason = 'alpine: a static Go binary on a small image with a shell, chosen by --base alpine';
   } else {
     if (flavor === 'slim') notes.push('a static Go binary needs no distribution: using distroless static instead of slim');
-    finalImage = requireImage('go', 'final', 'distroless', null, notes);
+    finalImage = requireImage('go', 'final', 'distroless', null, notes, input.today);
     reason = 'distroless static: CA certificates, tzdata and /etc/passwd only; a static Go binary needs nothing else';
   }
-  const buildImage = requireImage('go', 'build', 'slim', answers.runtimeVersion, notes);
+  const buildImage = requireImage('go', 'build', 'slim', answers.runtimeVersion, notes, input.today);
   const url = probeUrl(input);
   return {
     template: 'go',

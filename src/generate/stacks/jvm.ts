@@ -17,8 +17,8 @@ export function planJvm(input: StackInput): StackPlan {
     slim: 'eclipse-temurin JRE (Ubuntu): a runtime without the JDK, chosen by --base slim',
     alpine: 'eclipse-temurin JRE on alpine: small musl-based runtime, chosen by --base alpine',
   };
-  const finalImage = requireImage('java', 'final', flavor, version, notes);
-  const buildImage = requireImage('java', 'build', gradle ? 'gradle' : 'maven', version, notes);
+  const finalImage = requireImage('java', 'final', flavor, version, notes, input.today);
+  const buildImage = requireImage('java', 'build', gradle ? 'gradle' : 'maven', version, notes, input.today);
   const quarkus = answers.framework === 'quarkus';
   const manifests = gradle
     ? existing(input, ['settings.gradle', 'settings.gradle.kts', 'build.gradle', 'build.gradle.kts', 'gradle.properties', 'gradle/libs.versions.toml'])

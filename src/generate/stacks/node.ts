@@ -162,9 +162,9 @@ export function planNode(input: StackInput): StackPlan {
   if (flavor === 'distroless') reason = DISTROLESS_REASON;
   if (flavor === 'slim' && !reason) reason = 'node slim (Debian): the smallest glibc image with node and npm, chosen by --base slim';
   if (flavor === 'alpine') reason = 'node alpine: small musl-based image with a shell, chosen by --base alpine';
-  const finalImage = requireImage('node', 'final', flavor, version, notes);
+  const finalImage = requireImage('node', 'final', flavor, version, notes, input.today);
   // Native modules must be compiled against the final image's C library.
-  const buildImage = flavor === 'alpine' ? finalImage : requireImage('node', 'build', 'slim', version, notes);
+  const buildImage = flavor === 'alpine' ? finalImage : requireImage('node', 'build', 'slim', version, notes, input.today);
   const stages: StagePlan[] = [
     { name: 'build', image: buildImage, reason: 'node with npm and the full toolchain: dependencies and the build happen here' },
     { name: 'final', image: finalImage, reason },

@@ -7,7 +7,7 @@ export function planPhp(input: StackInput): StackPlan {
   const notes: string[] = [];
   if (input.base !== 'slim') notes.push(`no ${input.base} PHP web server image: using php apache (Debian slim), run as a non-root user`);
   const version = answers.runtimeVersion.split('.').slice(0, 2).join('.');
-  const finalImage = requireImage('php', 'final', 'slim', version, notes);
+  const finalImage = requireImage('php', 'final', 'slim', version, notes, input.today);
   const framework = answers.framework;
   const docroot = framework === 'laravel' || framework === 'symfony' || input.files.has('public/index.php') ? `${answers.appDir}/public` : answers.appDir;
   const writable =
@@ -21,7 +21,7 @@ export function planPhp(input: StackInput): StackPlan {
   return {
     template: 'php',
     stages: [
-      { name: 'build', image: requireImage('php', 'build', 'composer', null, notes), reason: 'Composer: production dependencies are installed here; Composer itself stays here' },
+      { name: 'build', image: requireImage('php', 'build', 'composer', null, notes, input.today), reason: 'Composer: production dependencies are installed here; Composer itself stays here' },
       { name: 'final', image: finalImage, reason: 'php apache (Debian): PHP and a web server in one process tree, reconfigured to run unprivileged on 8080' },
     ],
     finalFlavor: 'slim',

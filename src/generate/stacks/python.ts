@@ -1,3 +1,4 @@
+import { tableVersions } from '../base.js';
 import { existing, noProbeReason, probeUrl, requireImage, scriptFile, splitCommand } from './common.js';
 import type { StackInput, StackPlan } from './types.js';
 
@@ -68,9 +69,11 @@ export function planPython(input: StackInput): StackPlan {
     notes.push('scratch has no python runtime: using distroless instead');
     flavor = 'distroless';
   }
-  if (flavor === 'distroless' && version !== '3.11') {
+  // Distroless python3 is the Debian release's own python3: one version per base.
+  const distrolessVersions = tableVersions('python', 'final', 'distroless');
+  if (flavor === 'distroless' && !distrolessVersions.includes(version)) {
     flavor = 'slim';
-    reason = `python slim: distroless python3 ships Python 3.11 only and this app runs on ${version}; slim is the smallest official image with it`;
+    reason = `python slim: distroless python3 ships Python ${distrolessVersions.join(', ')} only and this app runs on ${version}; slim is the smallest official image with it`;
     notes.push(reason);
   } else if (flavor === 'distroless') {
     reason = 'distroless python3: only the interpreter and its libraries (no shell, no pip), so a break-in has no tools to work with';
@@ -79,9 +82,9 @@ export function planPython(input: StackInput): StackPlan {
   } else {
     reason = 'python slim (Debian): the smallest official glibc image with this Python version';
   }
-  const finalImage = requireImage('python', 'final', flavor, version, notes);
+  const finalImage = requireImage('python', 'final', flavor, version, notes, input.today);
   // Compiled wheels must match the final image's Python and C library.
-  const buildImage = flavor === 'alpine' ? finalImage : requireImage('python', 'build', 'slim', flavor === 'distroless' ? '3.11' : version, notes);
+  const buildImage = flavor === 'alpine' ? finalImage : requireImage('python', 'build', 'slim', version, notes, input.today);
   const steps = exportSteps(input);
   const python = flavor === 'distroless' ? '/usr/bin/python3' : 'python';
   const { env: startEnv, words } = splitCommand(answers.startCommand, 'startCommand');
@@ -113,6 +116,8 @@ export function planPython(input: StackInput): StackPlan {
       export: steps.export,
       requirements: steps.requirements,
       hasDeps,
+      // Which variables the lock-file tool's install step sets to trust a CA bundle (see ../ca.ts).
+      toolTrust: steps.tool ? answers.packageManager : 'pip',
       django: answers.framework === 'django',
     },
     copySources: steps.manifests,

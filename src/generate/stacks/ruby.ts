@@ -10,8 +10,8 @@ export function planRuby(input: StackInput): StackPlan {
     notes.push(`no ${flavor} image for Ruby: using ruby slim, the smallest official runtime`);
     flavor = 'slim';
   }
-  const finalImage = requireImage('ruby', 'final', flavor, version, notes);
-  const buildImage = flavor === 'alpine' ? finalImage : requireImage('ruby', 'build', 'slim', version, notes);
+  const finalImage = requireImage('ruby', 'final', flavor, version, notes, input.today);
+  const buildImage = flavor === 'alpine' ? finalImage : requireImage('ruby', 'build', 'slim', version, notes, input.today);
   const rails = answers.framework === 'rails';
   const { env, words } = splitCommand(answers.startCommand, 'startCommand');
   const url = probeUrl(input);

@@ -20,11 +20,11 @@ export function planRust(input: StackInput): StackPlan {
     finalImage = 'scratch';
     reason = 'scratch: a statically linked binary needs no OS; CA certificates are copied in for TLS';
   } else if (flavor === 'alpine') {
-    finalImage = requireImage('any', 'final', 'alpine', null, notes);
+    finalImage = requireImage('any', 'final', 'alpine', null, notes, input.today);
     reason = 'alpine: a statically linked binary on a small image with a shell, chosen by --base alpine';
   } else {
     if (flavor === 'slim') notes.push('a Rust binary needs only glibc: using distroless cc instead of slim');
-    finalImage = requireImage('rust', 'final', 'distroless', null, notes);
+    finalImage = requireImage('rust', 'final', 'distroless', null, notes, input.today);
     reason = 'distroless cc: glibc, libgcc and CA certificates only, what a Rust binary links against';
   }
   const name = binaryName(input);
@@ -33,7 +33,7 @@ export function planRust(input: StackInput): StackPlan {
   return {
     template: 'rust',
     stages: [
-      { name: 'build', image: requireImage('rust', 'build', 'slim', null, notes), reason: 'the Rust toolchain: crates are fetched and the release binary is built here' },
+      { name: 'build', image: requireImage('rust', 'build', 'slim', null, notes, input.today), reason: 'the Rust toolchain: crates are fetched and the release binary is built here' },
       { name: 'final', image: finalImage, reason },
     ],
     finalFlavor: flavor === 'slim' ? 'distroless' : flavor,

@@ -16,17 +16,17 @@ export function planStatic(input: StackInput): StackPlan {
     notes.push(`no ${flavor} web server image: serving with nginx-unprivileged on alpine`);
     flavor = 'alpine';
   }
-  const finalImage = requireImage('static', 'final', flavor, null, notes);
+  const finalImage = requireImage('static', 'final', flavor, null, notes, input.today);
   const hasBuild = answers.buildCommand !== null && input.files.has('package.json');
   const stages = [];
   if (hasBuild) {
     stages.push({
       name: 'build',
-      image: requireImage('node', 'build', 'slim', answers.language === 'node' ? answers.runtimeVersion : '22', notes),
+      image: requireImage('node', 'build', 'slim', answers.language === 'node' ? answers.runtimeVersion : '22', notes, input.today),
       reason: 'node with npm: the site is built here; node never reaches the final image',
     });
   } else {
-    stages.push({ name: 'build', image: requireImage('any', 'final', 'alpine', null, notes), reason: 'gathers the site files and the empty writable directories' });
+    stages.push({ name: 'build', image: requireImage('any', 'final', 'alpine', null, notes, input.today), reason: 'gathers the site files and the empty writable directories' });
   }
   stages.push({
     name: 'final',

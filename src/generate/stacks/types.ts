@@ -13,6 +13,8 @@ export interface StackInput {
   base: Answers['base'];
   /** The app's path in a pnpm workspace built from its root (`files` are then the workspace's), else null. */
   workspaceApp: string | null;
+  /** The day (`YYYY-MM-DD`) end-of-life facts are judged by. */
+  today: string;
 }
 
 /** One FROM line: the upstream reference from the base table (or `scratch`) and why it was chosen. */

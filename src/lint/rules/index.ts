@@ -5,6 +5,7 @@ import { rule as noInlineIgnorePragmas } from './no-inline-ignore-pragmas.js';
 import { rule as tagImageVersion } from './tag-image-version.js';
 import { rule as noLatestTag } from './no-latest-tag.js';
 import { rule as pinBaseImageDigest } from './pin-base-image-digest.js';
+import { rule as useSupportedBase } from './use-supported-base.js';
 import { rule as useTrustedRegistry } from './use-trusted-registry.js';
 import { rule as noFromPlatformFlag } from './no-from-platform-flag.js';
 import { rule as dropRedundantTargetPlatform } from './drop-redundant-target-platform.js';
@@ -97,6 +98,7 @@ export const RULES: readonly Rule[] = [
   tagImageVersion,
   noLatestTag,
   pinBaseImageDigest,
+  useSupportedBase,
   useTrustedRegistry,
   noFromPlatformFlag,
   dropRedundantTargetPlatform,

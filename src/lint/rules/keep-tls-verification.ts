@@ -64,7 +64,7 @@ export const rule: Rule = {
   slug: 'keep-tls-verification',
   level: 'error',
   title: 'TLS certificate verification is turned off',
-  fix: 'Keep TLS verification on: remove `-k`/`--insecure`, `--no-check-certificate`, `--trusted-host`, `strict-ssl false` and `*_TLS_*=0` settings, and add the right CA certificate instead.',
+  fix: 'Keep TLS verification on: remove `-k`/`--insecure`, `--no-check-certificate`, `--trusted-host`, `strict-ssl false` and `*_TLS_*=0` settings, and trust your CA instead: `harden-init --ca-cert <bundle>` mounts it as the build secret "ca" in the install steps.',
   aliases: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_6', 'CKV2_DOCKER_12', 'CKV2_DOCKER_13', 'CKV2_DOCKER_14', 'CKV2_DOCKER_15', 'CKV2_DOCKER_16'],
   docs: 'Without certificate verification anyone on the network path (a proxy, a compromised mirror, a café Wi-Fi) can replace what the build downloads, and that code ends up in the image.',
   check(model) {

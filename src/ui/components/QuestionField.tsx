@@ -13,10 +13,12 @@ export interface QuestionFieldProps {
   allHints?: boolean;
   /** Where the suggested answer was found in the code, shown under the answer. */
   detected?: string | null;
+  /** A warning about the suggested answer (e.g. its end of life), shown under the prompt. */
+  notice?: string | null;
 }
 
 /** The active question: prompt, editable answer or choice list, inline error and help. */
-export function QuestionField({ question, draft, choices, error, help, allHints = false, detected = null }: QuestionFieldProps) {
+export function QuestionField({ question, draft, choices, error, help, allHints = false, detected = null, notice = null }: QuestionFieldProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column">
@@ -24,6 +26,11 @@ export function QuestionField({ question, draft, choices, error, help, allHints 
         <Text color={theme.accent}>? </Text>
         {question.prompt}
       </Text>
+      {notice ? (
+        <Box marginLeft={2}>
+          <Text color={theme.warning}>! {notice}</Text>
+        </Box>
+      ) : null}
       {question.kind === 'select' && choices.length > 0 ? (
         <Box flexDirection="column" marginLeft={2}>
           {choices.map((choice, index) => {

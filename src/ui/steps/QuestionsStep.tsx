@@ -3,7 +3,7 @@ import { QUESTIONS, questionById, stepOf, type QuestionId } from '../../question
 import { QuestionField } from '../components/QuestionField.js';
 import { useTheme } from '../components/theme-context.js';
 import { useStepKeys } from '../hooks/use-step-keys.js';
-import { choicesOf, contextOf, currentScreen, type WizardState } from '../state.js';
+import { choicesOf, contextOf, currentScreen, noticeOf, type WizardState } from '../state.js';
 import type { StepProps } from './types.js';
 
 /** The step's answers so far, one line each, above the active question. */
@@ -37,7 +37,15 @@ export function QuestionsStep({ state, dispatch, active }: StepProps) {
         <Text>{stepOf(question.step).intro}</Text>
       </Box>
       <AnsweredList state={state} id={question.id} />
-      <QuestionField question={question} draft={state.draft} choices={choicesOf(state, question)} error={state.error} help={state.help} detected={state.presets.has(question.id) ? null : (question.detected?.(contextOf(state)) ?? null)} />
+      <QuestionField
+        question={question}
+        draft={state.draft}
+        choices={choicesOf(state, question)}
+        error={state.error}
+        help={state.help}
+        detected={state.presets.has(question.id) ? null : (question.detected?.(contextOf(state)) ?? null)}
+        notice={noticeOf(state, question)}
+      />
     </Box>
   );
 }

@@ -4,7 +4,7 @@ import type { FixAction } from '../../../src/fix/types.js';
 
 /** An insecure Dockerfile with several lint findings that have safe fixes. */
 export const INSECURE = [
-  'FROM debian:12.12-slim',
+  'FROM debian:13.2-slim',
   'MAINTAINER someone@example.com',
   'RUN apt-get update && apt-get install curl',
   'ADD server.js /app/',

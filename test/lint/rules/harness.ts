@@ -10,12 +10,14 @@ export interface RuleCases {
   config?: Partial<LintConfig>;
   /** Dockerfile -> expected text after fixDockerfile limited to this rule. */
   fixes?: Array<[string, string]>;
+  /** The day end-of-life facts are judged by (default: the day the end-of-life table was taken). */
+  today?: string;
 }
 
 /** Declares the catches / does-not-catch tests of one rule, run through the full linter. */
 export function ruleCases(rule: Rule, cases: RuleCases): void {
   const config: LintConfig = { ...defaultLintConfig(), ...cases.config, override: { style: [rule.id], ...cases.config?.override } };
-  const codes = (text: string) => lintDockerfile(text, { config, strict: true }).filter((f) => f.code === rule.id);
+  const codes = (text: string) => lintDockerfile(text, { config, strict: true, today: cases.today }).filter((f) => f.code === rule.id);
   it(`${rule.id} ${rule.slug} is registered with its metadata`, () => {
     expect(RULES).toContain(rule);
     expect(rule.fix).toMatch(/^[A-Z`].*\.$/);
