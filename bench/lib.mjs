@@ -19,6 +19,24 @@ export function timeCommand(command, args, { runs = 15, cwd = repoRoot, env = pr
   return median(samples);
 }
 
+/**
+ * Median wall time in ms of each command, run in turns (`runs` rounds after one warm-up), so all of
+ * them see the same machine load. `commands` maps a name to [command, args, options].
+ */
+export function timeCommandsInTurn(commands, { runs = 15 } = {}) {
+  const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (let i = 0; i <= runs; i++) {
+    for (const [name, [command, args, { cwd = repoRoot, env = process.env } = {}]] of Object.entries(commands)) {
+      const start = process.hrtime.bigint();
+      const result = spawnSync(command, args, { cwd, env, stdio: 'ignore' });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.slice(0, 6).join(' ')} exited ${result.status}`);
+      if (i > 0) samples[name].push(ms);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+}
+
 /** Median ms of `runs` calls of an async function (after one warm-up). */
 export async function timeAsync(fn, { runs = 15 } = {}) {
   const samples = [];

@@ -1,67 +1,131 @@
-// Linting every corpus Dockerfile in one process: `harden-init lint` against the `dockerfilelint`
-// CLI on the same files, measured in the same run. Also reports how many distinct rules fire per file.
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Lint speed, three ratios, each against a baseline measured in this run:
+// 1. start-up: `harden-init lint` of one Dockerfile against `harden-init --version`: what CI and
+//    editors pay per call. Goal <= 1.3x.
+// 2. throughput in one process over the corpus, every rule of ours on, against dockerfile-utils'
+//    `validate` (the VS Code Docker linter, on the same parser). Goal <= 1.0x (time per file).
+// 3. many files: `harden-init lint` over 2,000 Dockerfiles (copies of the corpus) on 2 threads
+//    against 1 thread. Goal <= 0.6x (near-linear on 2 cores), files/s of both reported.
+import { availableParallelism, tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { binPath, repoRoot, report, timeAsync, timeCommand } from './lib.mjs';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { binPath, median, repoRoot, report, timeCommandsInTurn } from './lib.mjs';
 
 const corpus = path.resolve(repoRoot, '../shared/corpus/dockerfiles');
-const peer = path.join(repoRoot, 'node_modules/.bin/dockerfilelint');
 if (!existsSync(corpus)) {
   console.log(`lint: skipped, no corpus at ${corpus}`);
   process.exit(0);
 }
-if (!existsSync(peer)) {
-  console.log('lint: skipped, dockerfilelint is not installed (npm install)');
+const require = createRequire(path.join(repoRoot, 'package.json'));
+let validate;
+try {
+  ({ validate } = require('dockerfile-utils'));
+} catch {
+  console.log('lint: skipped, dockerfile-utils is not installed (npm install)');
   process.exit(0);
 }
-const all = readdirSync(corpus)
+const files = readdirSync(corpus)
   .filter((name) => /dockerfile$/i.test(name))
   .sort()
   .map((name) => path.join(corpus, name));
-// dockerfilelint throws on some files (and then stops); time both tools on the files it can read.
-const crashes = all.filter((file) => {
-  const result = spawnSync(process.execPath, [peer, '-o', 'json', file], { encoding: 'utf8' });
-  return /TypeError|Error:/.test(result.stderr ?? '') || !result.stdout.trim().startsWith('{');
+const texts = files.map((file) => readFileSync(file, 'utf8'));
+
+// 1. Start-up: the corpus file of median size, default (tty) report and JSON, against --version.
+const one = [...files].sort((a, b) => statSync(a).size - statSync(b).size)[Math.floor(files.length / 2)];
+const startup = timeCommandsInTurn(
+  {
+    version: [process.execPath, [binPath, '--version']],
+    tty: [process.execPath, [binPath, 'lint', one]],
+    json: [process.execPath, [binPath, 'lint', '--format', 'json', one]],
+  },
+  { runs: 21 },
+);
+report(`lint start-up: one file (${statSync(one).size} bytes) vs --version`, startup.tty, startup.version, 1.3, `--format json ${startup.json.toFixed(1)} ms (${(startup.json / startup.version).toFixed(2)}x)`);
+
+// 2. Throughput in one process. Ours is bundled from src/ the way dist/ is (the parser inlined).
+const benchDir = path.join(repoRoot, '.bench');
+mkdirSync(benchDir, { recursive: true });
+const bundle = path.join(benchDir, 'lint-core.mjs');
+await build({
+  entryPoints: [path.join(repoRoot, 'src/lint/index.ts')],
+  outfile: bundle,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'bundle',
+  external: ['yaml'],
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
 });
-const files = all.filter((file) => !crashes.includes(file));
-console.log(`lint: dockerfilelint crashes on ${crashes.length} of ${all.length} corpus files (${crashes.map((f) => path.basename(f)).join(', ') || 'none'}); harden-init lints all of them`);
-
-const runs = 7;
-const ours = timeCommand(process.execPath, [binPath, 'lint', '--format', 'json', ...files], { runs });
-// dockerfilelint exits with its issue count as status, which timeCommand would take for a failure.
-const theirs = await timeAsync(async () => spawnSync(process.execPath, [peer, '-o', 'json', ...files], { stdio: 'ignore' }), { runs });
-
-function rulesPerFile(command, args, read) {
-  // Output goes to a file: dockerfilelint exits before a large piped write is flushed.
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-lint-'));
-  const out = path.join(dir, 'out.json');
-  const fd = openSync(out, 'w');
-  const result = spawnSync(command, args, { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
-  closeSync(fd);
-  if (result.status === null || result.status >= 2 && command === process.execPath && args[0] === binPath) throw new Error(`${args[0]} exited ${result.status}: ${result.stderr}`);
-  const perFile = read(JSON.parse(readFileSync(out, 'utf8')));
-  rmSync(dir, { recursive: true, force: true });
-  const counts = files.map((file) => perFile.get(file)?.size ?? 0);
-  return counts.reduce((a, b) => a + b, 0) / files.length;
+const lint = await import(pathToFileURL(bundle).href);
+// Every rule on, those off by default included.
+const config = { ...lint.defaultLintConfig(), override: { info: lint.RULES.filter((rule) => rule.level === 'off').map((rule) => rule.id) } };
+// A comment that differs each round: a text linted again would come from our cache of parsed texts.
+let round = 0;
+const lintRound = (fn) => {
+  const tag = `\n# round ${round++}\n`;
+  const start = process.hrtime.bigint();
+  for (const text of texts) fn(text + tag);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+// As `harden-init lint` calls it for each file: no text is linted twice, so none is kept.
+const ours = (text) => lint.lintDockerfile(text, { config, keep: false });
+const theirs = (text) => validate(text);
+for (let i = 0; i < 5; i++) {
+  lintRound(ours);
+  lintRound(theirs);
 }
-
-const oursRules = rulesPerFile(process.execPath, [binPath, 'lint', '--format', 'json', ...files], (findings) => {
-  const map = new Map();
-  for (const f of findings) map.set(path.resolve(repoRoot, f.file), (map.get(path.resolve(repoRoot, f.file)) ?? new Set()).add(f.code));
-  return map;
-});
-const theirRules = rulesPerFile(process.execPath, [peer, '-o', 'json', ...files], (output) => new Map(output.files.map((f) => [f.file, new Set(f.issues.map((i) => i.title))])));
-
-// Where the time goes: start-up (one file) and the cost of each further file.
-const oursOne = timeCommand(process.execPath, [binPath, 'lint', '--format', 'json', files[0]], { runs });
-const theirsOne = await timeAsync(async () => spawnSync(process.execPath, [peer, '-o', 'json', files[0]], { stdio: 'ignore' }), { runs });
-const perFile = (total, one) => ((total - one) / (files.length - 1)).toFixed(1);
+const oursMs = [];
+const theirsMs = [];
+for (let i = 0; i < 25; i++) {
+  oursMs.push(lintRound(ours));
+  theirsMs.push(lintRound(theirs));
+}
+const perSecond = (ms) => Math.round((texts.length * 1000) / ms);
+const rulesPerFile = (list) => list.reduce((sum, codes) => sum + codes.size, 0) / list.length;
+const ourRules = rulesPerFile(texts.map((text) => new Set(ours(text).map((f) => f.code))));
+const theirRules = rulesPerFile(texts.map((text) => new Set(theirs(text).map((p) => p.code))));
 report(
-  `lint: ${files.length} corpus Dockerfiles, harden-init lint vs dockerfilelint`,
-  ours,
-  theirs,
+  `lint throughput: ${texts.length} corpus files in one process, ours (${lint.RULES.length} rules) vs dockerfile-utils validate`,
+  median(oursMs),
+  median(theirsMs),
   1.0,
-  `rules per file ${oursRules.toFixed(1)} vs ${theirRules.toFixed(1)}; one file ${oursOne.toFixed(0)} vs ${theirsOne.toFixed(0)} ms; each further file ${perFile(ours, oursOne)} vs ${perFile(theirs, theirsOne)} ms`,
+  `${perSecond(median(oursMs))} vs ${perSecond(median(theirsMs))} files/s; distinct rules firing per file ${ourRules.toFixed(1)} vs ${theirRules.toFixed(1)}`,
+);
+
+// 3. Many files: 2,000 copies of the corpus in a tree, linted by the CLI on 1 and on 2 threads.
+const COPIES = 2000;
+const tree = path.join(tmpdir(), 'harden-init-bench-lint-tree');
+const targets = [];
+rmSync(tree, { recursive: true, force: true });
+for (let i = 0; i < COPIES; i++) {
+  const dir = path.join(tree, String(Math.floor(i / 100)).padStart(2, '0'), String(i).padStart(4, '0'));
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(files[i % files.length], path.join(dir, 'Dockerfile'));
+  targets.push(path.relative(tree, path.join(dir, 'Dockerfile')));
+}
+const args = (jobs) => [binPath, 'lint', '--format', 'json', ...(jobs ? ['--jobs', String(jobs)] : []), ...targets];
+const outputOf = (jobs) => spawnSync(process.execPath, args(jobs), { cwd: tree, encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
+if (outputOf(1) !== outputOf(2)) throw new Error('lint on 2 threads printed another report than on 1');
+const many = timeCommandsInTurn(
+  {
+    one: [process.execPath, args(1), { cwd: tree }],
+    two: [process.execPath, args(2), { cwd: tree }],
+    auto: [process.execPath, args(null), { cwd: tree }],
+  },
+  { runs: 3 },
+);
+rmSync(tree, { recursive: true, force: true });
+const rate = (ms) => Math.round((COPIES * 1000) / ms);
+const cpus = availableParallelism();
+report(
+  `lint many files: ${COPIES} Dockerfiles, 2 threads vs 1`,
+  many.two,
+  many.one,
+  cpus >= 2 ? 0.6 : undefined,
+  `1 thread ${rate(many.one)} files/s, 2 threads ${rate(many.two)} files/s, default (${cpus} CPUs) ${rate(many.auto)} files/s`,
 );

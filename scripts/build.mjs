@@ -10,7 +10,8 @@ const BUNDLED = new Set(['commander', 'dockerfile-ast']);
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // The lint worker is an entry of its own: worker threads start from a file (dist/lint-worker.js).
+  entryPoints: { cli: 'src/cli/main.ts', 'lint-worker': 'src/lint/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -72,6 +72,30 @@ export interface LintOptions {
   strict?: boolean;
   /** The day end-of-life facts are judged by; default: the day the end-of-life table was taken (the CLI passes today). */
   today?: Date | string;
+  /** Keep the parsed text for the calls that follow (fix, retrofit). Default true; false where each text is linted once. */
+  keep?: boolean;
+}
+
+/** The rules a config runs, with their levels; kept for the few configs of a run. */
+const enabledRules = new Map<string, Array<{ rule: Rule; level: LintLevel }>>();
+
+function rulesToRun(config: LintConfig): Array<{ rule: Rule; level: LintLevel }> {
+  // Keyed by what decides it rather than by the object, which a caller may change between calls.
+  const key = JSON.stringify([config.override, config.ignored, config.minimumLevel]);
+  let rules = enabledRules.get(key);
+  if (!rules) {
+    rules = [];
+    for (const rule of RULES) {
+      const level = effectiveLevel(rule, config);
+      if (level === 'off') continue;
+      if (LEVEL_ORDER[level] > LEVEL_ORDER[config.minimumLevel]) continue;
+      if (config.ignored.some((name) => ruleMatches(rule, name))) continue;
+      rules.push({ rule, level });
+    }
+    if (enabledRules.size >= 16) enabledRules.clear();
+    enabledRules.set(key, rules);
+  }
+  return rules;
 }
 
 /** Runs every enabled rule over a parsed model; pragmas and config applied. */
@@ -86,11 +110,7 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Li
     return stage;
   };
   const findings: LintFinding[] = [];
-  for (const rule of RULES) {
-    const level = effectiveLevel(rule, config);
-    if (level === 'off') continue;
-    if (LEVEL_ORDER[level] > LEVEL_ORDER[config.minimumLevel]) continue;
-    if (config.ignored.some((name) => ruleMatches(rule, name))) continue;
+  for (const { rule, level } of rulesToRun(config)) {
     let hits;
     try {
       hits = rule.check(model, context);
@@ -118,13 +138,14 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Li
       });
     }
   }
-  return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  // Codes are ASCII: a plain comparison orders them as localeCompare would, without loading ICU's collator.
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** Lints Dockerfile text. Pure, never throws: a parse problem is a finding with alias DL1000. */
 export function lintDockerfile(text: string, options: LintOptions = {}): LintFinding[] {
   try {
-    return lintModel(parseDockerfile(text), options);
+    return lintModel(parseDockerfile(text, { keep: options.keep }), options);
   } catch (error) {
     if (options.strict) throw error;
     return [

@@ -1,4 +1,5 @@
-import { DockerfileParser, type Instruction, type Onbuild } from 'dockerfile-ast';
+import type { Dockerfile, Instruction, Onbuild } from 'dockerfile-ast';
+import { parseDockerfileAst } from './ast.js';
 import { parseShell, type ShellScript } from './shell/index.js';
 
 export interface InstrFlag {
@@ -141,8 +142,31 @@ function offsetOf(lineStarts: number[], position: { line: number; character: num
   return (lineStarts[position.line] ?? lineStarts[lineStarts.length - 1]) + position.character;
 }
 
-/** Parses Dockerfile text into the model the rules read. Never throws for any input. */
-export function parseDockerfile(text: string): DockerfileModel {
+/** Models already read, per parsed tree: a text linted, fixed and checked again is read once. */
+const models = new WeakMap<Dockerfile, DockerfileModel>();
+
+/**
+ * Parses Dockerfile text into the model the rules read. Never throws for any input. The model of
+ * a recent text is shared (rules read it, never change it); `keep` as for `parseDockerfileAst`.
+ */
+export function parseDockerfile(text: string, options: { keep?: boolean } = {}): DockerfileModel {
+  let dockerfile: Dockerfile;
+  try {
+    dockerfile = parseDockerfileAst(text, options);
+  } catch (error) {
+    const model = emptyModel(text);
+    model.parseErrors.push({ line: 1, column: 1, message: `cannot parse: ${(error as Error).message}` });
+    return model;
+  }
+  let model = models.get(dockerfile);
+  if (!model) {
+    model = readModel(text, dockerfile);
+    models.set(dockerfile, model);
+  }
+  return model;
+}
+
+function emptyModel(text: string): DockerfileModel {
   const lines = text.split('\n');
   const lineStarts: number[] = [];
   let offset = 0;
@@ -150,15 +174,13 @@ export function parseDockerfile(text: string): DockerfileModel {
     lineStarts.push(offset);
     offset += line.length + 1;
   }
-  const model: DockerfileModel = { text, lines, lineStarts, escape: '\\', instructions: [], stages: [], comments: [], parseErrors: [], globalArgs: [] };
-  let dockerfile;
-  try {
-    dockerfile = DockerfileParser.parse(text);
-    model.escape = dockerfile.getEscapeCharacter();
-  } catch (error) {
-    model.parseErrors.push({ line: 1, column: 1, message: `cannot parse: ${(error as Error).message}` });
-    return model;
-  }
+  return { text, lines, lineStarts, escape: '\\', instructions: [], stages: [], comments: [], parseErrors: [], globalArgs: [] };
+}
+
+function readModel(text: string, dockerfile: Dockerfile): DockerfileModel {
+  const model = emptyModel(text);
+  const { lines, lineStarts } = model;
+  model.escape = dockerfile.getEscapeCharacter();
   lines.forEach((line, index) => {
     const trimmed = line.trim();
     if (trimmed.startsWith('#')) model.comments.push({ line: index + 1, text: trimmed.slice(1).trim() });

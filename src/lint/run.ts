@@ -1,5 +1,5 @@
 // The `harden-init lint` command: reads files and config, lints or fixes, prints a report.
-import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { clock, type CommandContext } from '../cli/context.js';
 import { InputError, UsageError } from '../cli/errors.js';
@@ -7,7 +7,10 @@ import { LintConfigFileError, loadLintConfig } from './config.js';
 import type { Threshold } from './config-schema.js';
 import { fixDockerfile } from './fix.js';
 import { isRuleName, LEVEL_ORDER, lintDockerfile } from './lint.js';
-import { formatCheckstyle, formatGitlab, formatJson, formatSarif, formatTty } from './report/index.js';
+import { lintFiles, lintThreads } from './parallel.js';
+import { formatJson } from './report/json.js';
+import { formatTty } from './report/tty.js';
+import { display, readTarget, STDIN } from './targets.js';
 import type { LintFinding } from './types.js';
 
 export interface LintCommandOptions {
@@ -17,6 +20,8 @@ export interface LintCommandOptions {
   config?: string;
   ignore?: string[];
   trustedRegistry?: string[];
+  /** Threads to lint on (`--jobs`); default: one per 100 files, up to the CPU count. */
+  jobs?: string;
 }
 
 const FORMATS = ['tty', 'json', 'sarif', 'checkstyle', 'gitlab'];
@@ -28,36 +33,19 @@ export function failsThreshold(findings: LintFinding[], threshold: Threshold): b
   return findings.some((f) => LEVEL_ORDER[f.level] <= LEVEL_ORDER[threshold]);
 }
 
-function display(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  return (relative && !relative.startsWith('..') ? relative : file).split(path.sep).join('/');
-}
-
-/** `harden-init lint -` lints what comes on standard input, as hadolint does. */
-const STDIN = '-';
-
 async function readStdin(ctx: CommandContext): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of ctx.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A file's text; a folder stands for the Dockerfile in it. */
-function readTarget(absolute: string, cwd: string, implicit: boolean): { absolute: string; text: string } {
-  const name = display(cwd, absolute);
-  try {
-    // Synchronous: many small files read faster without a round trip through the thread pool each.
-    return { absolute, text: readFileSync(absolute, 'utf8') };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') {
-      const inside = path.join(absolute, 'Dockerfile');
-      if (existsSync(inside)) return readTarget(inside, cwd, false);
-      throw new InputError(`cannot lint ${name}: a folder without a Dockerfile`, name, 'name the Dockerfile: harden-init lint path/to/Dockerfile');
-    }
-    const why = code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? 'error'})`;
-    throw new InputError(`cannot lint ${name}: ${why}`, name, code === 'ENOENT' && implicit ? 'run in a folder with a Dockerfile or name the file: harden-init lint path/to/Dockerfile' : 'check the path and permissions');
-  }
+/** The report in `format`. The SARIF, Checkstyle and GitLab writers load only for their format: a one-file lint's start-up is most of its time. */
+async function formatReport(format: string, findings: LintFinding[], files: string[], color: boolean): Promise<string> {
+  if (format === 'json') return formatJson(findings);
+  if (format === 'sarif') return (await import('./report/sarif.js')).formatSarif(findings);
+  if (format === 'checkstyle') return (await import('./report/checkstyle.js')).formatCheckstyle(findings, files);
+  if (format === 'gitlab') return (await import('./report/gitlab.js')).formatGitlab(findings);
+  return formatTty(findings, { color, files });
 }
 
 export async function runLint(files: string[], options: LintCommandOptions, ctx: CommandContext): Promise<number> {
@@ -89,45 +77,50 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
   const diffOut = format === 'tty' ? ctx.stdout : ctx.stderr;
 
   if (options.fix && targets.includes(STDIN)) throw new UsageError('--fix cannot rewrite standard input', '--fix', 'name the Dockerfile to fix: harden-init lint --fix path/to/Dockerfile');
+  const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs takes a whole number of threads, not "${options.jobs}"`, '--jobs', 'pass 1 or more, e.g. --jobs 2');
 
-  for (const target of targets) {
-    if (target === STDIN) {
-      all.push(...lintDockerfile(await readStdin(ctx), { file: STDIN, config, today }));
-      shown.push(STDIN);
-      continue;
+  // --fix and standard input go one file at a time, in order; plain linting may share the files out.
+  const sequential = options.fix || targets.includes(STDIN);
+  if (!sequential) {
+    const threads = lintThreads(targets.length, jobs, availableParallelism());
+    const run = await lintFiles(targets.map((target) => ({ target, implicit: files.length === 0 })), threads, { cwd: ctx.cwd, config, today });
+    if (ctx.debug && run.threads > 1) ctx.stderr.write(`lint: ${targets.length} files on ${run.threads} threads\n`);
+    for (const result of run.results) {
+      if ('error' in result) throw new InputError(result.error.what, result.error.where, result.error.fix);
+      all.push(...result.findings);
+      shown.push(result.name);
     }
-    const { absolute, text: read } = readTarget(path.resolve(ctx.cwd, target), ctx.cwd, files.length === 0);
-    const name = display(ctx.cwd, absolute);
-    let text = read;
-    if (options.fix) {
-      const result = fixDockerfile(text, { config, today });
-      if (result.text !== text) {
-        // Loaded only for --fix: the diff library is not needed to lint.
-        const [{ backupFile, writeFileAtomic }, { fileDiff }] = await Promise.all([import('../write/apply.js'), import('../write/diff.js')]);
-        const backup = await backupFile(path.dirname(absolute), path.basename(absolute));
-        await writeFileAtomic(absolute, result.text);
-        diffOut.write(`${fileDiff(name, text, result.text)}\n`);
-        diffOut.write(`fixed ${result.applied.length} finding${result.applied.length === 1 ? '' : 's'} in ${name} (backup: ${display(ctx.cwd, path.join(path.dirname(absolute), backup))})\n`);
-        text = result.text;
-      } else {
-        diffOut.write(`nothing to fix safely in ${name}\n`);
+  } else {
+    for (const target of targets) {
+      if (target === STDIN) {
+        all.push(...lintDockerfile(await readStdin(ctx), { file: STDIN, config, today }));
+        shown.push(STDIN);
+        continue;
       }
+      const { absolute, text: read } = readTarget(path.resolve(ctx.cwd, target), ctx.cwd, files.length === 0);
+      const name = display(ctx.cwd, absolute);
+      let text = read;
+      if (options.fix) {
+        const result = fixDockerfile(text, { config, today });
+        if (result.text !== text) {
+          // Loaded only for --fix: the diff library is not needed to lint.
+          const [{ backupFile, writeFileAtomic }, { fileDiff }] = await Promise.all([import('../write/apply.js'), import('../write/diff.js')]);
+          const backup = await backupFile(path.dirname(absolute), path.basename(absolute));
+          await writeFileAtomic(absolute, result.text);
+          diffOut.write(`${fileDiff(name, text, result.text)}\n`);
+          diffOut.write(`fixed ${result.applied.length} finding${result.applied.length === 1 ? '' : 's'} in ${name} (backup: ${display(ctx.cwd, path.join(path.dirname(absolute), backup))})\n`);
+          text = result.text;
+        } else {
+          diffOut.write(`nothing to fix safely in ${name}\n`);
+        }
+      }
+      all.push(...lintDockerfile(text, { file: name, config, today }));
+      shown.push(name);
     }
-    all.push(...lintDockerfile(text, { file: name, config, today }));
-    shown.push(name);
   }
 
-  const report =
-    format === 'json'
-      ? formatJson(all)
-      : format === 'sarif'
-        ? formatSarif(all)
-        : format === 'checkstyle'
-          ? formatCheckstyle(all, shown)
-          : format === 'gitlab'
-            ? formatGitlab(all)
-            : formatTty(all, { color: ctx.color, files: shown });
-  ctx.stdout.write(report);
+  ctx.stdout.write(await formatReport(format, all, shown, ctx.color));
 
   const malformed = all.find((f) => f.aliases.includes('DL1000'));
   if (malformed) throw new InputError(`malformed Dockerfile: ${malformed.message}`, `${malformed.file}:${malformed.line}`, 'fix the syntax so `docker build` can parse it');

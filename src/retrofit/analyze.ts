@@ -1,4 +1,5 @@
-import { DockerfileParser, type Instruction, type From, type Property } from 'dockerfile-ast';
+import type { Instruction, From, Property } from 'dockerfile-ast';
+import { parseDockerfileAst } from '../lint/ast.js';
 import { secretReason } from './secrets.js';
 import { classifySegment, installedPackages, needsShell, referencedVariables, splitCommand, systemManagerOf, words } from './shell.js';
 import type { CommandModel, CopyModel, DockerfileModel, StageModel, VariableModel } from './types.js';
@@ -71,7 +72,7 @@ export function analyzeDockerfile(text: string): DockerfileModel {
   };
   let dockerfile;
   try {
-    dockerfile = DockerfileParser.parse(text);
+    dockerfile = parseDockerfileAst(text);
   } catch {
     return model;
   }

@@ -1,4 +1,5 @@
-import { DockerfileParser, type Instruction, type Property } from 'dockerfile-ast';
+import type { Instruction, Property } from 'dockerfile-ast';
+import { parseDockerfileAst } from '../lint/ast.js';
 import { structuredPatch, createTwoFilesPatch } from 'diff';
 import baseImages from '../generate/base-images.json' with { type: 'json' };
 import type { LintFinding } from '../lint/types.js';
@@ -145,7 +146,7 @@ function structuralFixes(text: string, options: PatchOptions): { target: string;
   if (!model.ok) return { target: text, titles: [] };
   const uid = options.uid ?? 10001;
   const pins = options.pins ?? defaultPins();
-  const dockerfile = DockerfileParser.parse(text);
+  const dockerfile = parseDockerfileAst(text);
   const instructions = dockerfile.getInstructions();
   const changes: Change[] = [];
   // Said in the title of the hunk on that line (0-based), not fixed.

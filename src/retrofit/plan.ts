@@ -1,4 +1,5 @@
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
+import { parseDockerfileAst } from '../lint/ast.js';
 import { analyzeDockerfile, instructionText, parseExecForm } from './analyze.js';
 import { defaultPins, planPatches, type PatchOptions } from './patches.js';
 import { secretId } from './secrets.js';
@@ -594,7 +595,7 @@ function withOriginalLines(model: DockerfileModel, earlier: EarlierRetrofit, tex
   if (earlier.lines.size === 0) return { model, verbatim };
   const texts = new Map<number, string>();
   try {
-    for (const instruction of DockerfileParser.parse(text).getInstructions()) texts.set(instruction.getRange().start.line + 1, instructionText(text, instruction));
+    for (const instruction of parseDockerfileAst(text).getInstructions()) texts.set(instruction.getRange().start.line + 1, instructionText(text, instruction));
   } catch {
     // Unparsable text has no model to map.
   }
@@ -638,7 +639,7 @@ function parseGenerated(text: string): { lines: string[]; stages: GenStage[] } {
   const stages: GenStage[] = [];
   let dockerfile;
   try {
-    dockerfile = DockerfileParser.parse(text);
+    dockerfile = parseDockerfileAst(text);
   } catch {
     return { lines, stages };
   }
