@@ -135,11 +135,12 @@ done < <(node -e '
   for (const image of table.images) {
     if (!image.standIn) continue;
     const path = image.ref.replace(/^[^/]+\//, "");
-    const suite = /trixie|debian13|debian:13/.test(image.ref) ? "trixie" : "bookworm";
+    // Debian 12 only where the reference says so; stand-ins for other distributions (alpine tags) use the current release.
+    const suite = /bookworm|debian12|debian:12/.test(image.ref) ? "bookworm" : "trixie";
     const line = `${image.standIn} ${suite} ${process.argv[2]}/${path}`;
     if (!seen.has(line)) { seen.add(line); console.log(line); }
   }' "$repo/src/generate/base-images.json" "$registry")
-order=(debian static node node-distroless python python-distroless golang)
+order=(debian static node node-distroless python python-distroless golang nginx)
 suites=(bookworm trixie)
 for key in "${!tags_of[@]}"; do
   kind=${key%@*}

@@ -49,6 +49,8 @@ const FRAMEWORK_START: Record<string, string> = {
 const STATIC_FRAMEWORKS = new Set(['vite', 'angular', 'cra']);
 /** Start scripts that run a development server, not something to ship. */
 const DEV_SERVER = /^(vite|ng serve|react-scripts start|expo start|webpack serve|webpack-dev-server)\b/;
+/** Start scripts that compile and run through a dev-only CLI; the production script (`start:prod`) runs the build output. */
+const CLI_START = /^(nest start|ts-node|tsx|nodemon)\b/;
 
 const ENTRY_FILES = ['server.js', 'index.js', 'app.js', 'main.js', 'server.mjs', 'index.mjs', 'app.mjs', 'main.mjs', 'index.cjs', 'server.cjs', 'src/server.js', 'src/index.js', 'src/app.js', 'src/main.js', 'src/server.mjs', 'src/index.mjs'];
 const TS_ENTRY_FILES = ['index.ts', 'server.ts', 'app.ts', 'main.ts', 'src/index.ts', 'src/server.ts', 'src/app.ts', 'src/main.ts'];
@@ -227,14 +229,17 @@ export const nodeDetector: Detector = {
     let start: string | null = null;
     let entry: string | null = null;
     const procfile = procfileWeb(view, found);
-    const startScript = str(scripts.start);
+    const prodScript = str(scripts['start:prod']);
+    const startScript = str(scripts.start) && prodScript && CLI_START.test(str(scripts.start)!.trim()) ? prodScript : str(scripts.start);
+    if (prodScript && startScript === prodScript) found.note(pkgPath, `scripts.start runs ${str(scripts.start)} (dev tooling): using scripts.start:prod`);
     if (procfile) {
       start = procfile;
     } else if (startScript && framework && STATIC_FRAMEWORKS.has(framework) && DEV_SERVER.test(startScript.trim())) {
       found.note(pkgPath, `scripts.start runs a dev server (${startScript}); ${framework} builds static files to serve`);
     } else if (startScript) {
-      start = directStart(startScript) ? startScript.trim() : pm === 'npm' ? 'npm start' : runScript(pm, 'start');
-      found.note(pkgPath, `scripts.start: ${startScript}`);
+      const script = startScript === str(scripts.start) ? 'start' : 'start:prod';
+      start = directStart(startScript) ? startScript.trim() : pm === 'npm' && script === 'start' ? 'npm start' : runScript(pm, script);
+      found.note(pkgPath, `scripts.${script}: ${startScript}`);
       entry = /^(?:node|bun)\s+(?:--?[\w-]+(?:=\S+)?\s+)*([\w./@-]+\.[cm]?[jt]sx?)\b/.exec(startScript.trim())?.[1] ?? null;
     } else if (framework && FRAMEWORK_START[framework]) {
       start = FRAMEWORK_START[framework];

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { defaultImageTag } from './image-tag.js';
+import { workspaceRootOf } from '../generate/prepare.js';
 import { CA_SECRET_ID, caSecretSpec } from '../generate/ca.js';
 import { clock, type CommandContext } from '../cli/context.js';
 import { EXIT, ExternalError, InputError, UsageError } from '../cli/errors.js';
@@ -28,6 +29,8 @@ export interface BuildOptions {
 
 /** What `build` reads from `.harden-init.json` when it exists. */
 export interface BuildAnswers {
+  /** The app's path in its workspace ("." for a single app): the image is built from the workspace root. */
+  app: string;
   buildSecrets: string[];
   port: number | null;
   writableDirs: string[];
@@ -38,7 +41,7 @@ export interface BuildAnswers {
 
 export async function readBuildAnswers(dir: string): Promise<BuildAnswers> {
   const file = path.join(dir, '.harden-init.json');
-  const empty: BuildAnswers = { buildSecrets: [], port: null, writableDirs: [], title: null, caCert: null };
+  const empty: BuildAnswers = { app: '.', buildSecrets: [], port: null, writableDirs: [], title: null, caCert: null };
   if (!existsSync(file)) return empty;
   let raw: Record<string, unknown>;
   try {
@@ -49,6 +52,7 @@ export async function readBuildAnswers(dir: string): Promise<BuildAnswers> {
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   const image = (raw.image ?? {}) as { title?: unknown };
   return {
+    app: typeof raw.app === 'string' && raw.app !== '' ? raw.app : '.',
     buildSecrets: strings(raw.buildSecrets),
     port: typeof raw.port === 'number' ? raw.port : null,
     writableDirs: strings(raw.writableDirs),
@@ -157,7 +161,7 @@ export async function runBuildCommand(dirArg: string, options: BuildOptions, ctx
   }
   const tag = options.tag ?? defaultTag(dir, answers.title);
   const revision = await gitRevision(dir);
-  const request = { context: dir, dockerfile, tags: [tag], secrets, buildArgs: stampArgs(new Date().toISOString(), revision) };
+  const request = { context: workspaceRootOf(dir, answers.app) ?? dir, dockerfile, tags: [tag], secrets, buildArgs: stampArgs(new Date().toISOString(), revision) };
 
   const tty = Boolean(ctx.stdout.isTTY) && !options.json;
   const ink = tty ? (await import('../ui/components/BuildProgress.js')).showBuildProgress(ctx, `building ${tag} with ${cli.mode === 'buildx' ? 'docker buildx' : 'BuildKit'}`) : null;

@@ -15,12 +15,20 @@ export interface ComposeInput {
   /** Health check command in exec form, or null. */
   probe: string[] | null;
   secrets: Array<{ id: string; src: string }>;
+  /** Build context relative to compose.yaml; default `.`. */
+  context?: string;
+  /** Dockerfile relative to the context, when it is not the context's own. */
+  dockerfile?: string;
 }
 
 /** compose.yaml for the generated image: the runtime half of the hardening. */
 export function renderCompose(input: ComposeInput): string {
   const service: Record<string, unknown> = {
-    build: input.secrets.length ? { context: '.', secrets: input.secrets.map((secret) => secret.id) } : { context: '.' },
+    build: {
+      context: input.context ?? '.',
+      ...(input.dockerfile ? { dockerfile: input.dockerfile } : {}),
+      ...(input.secrets.length ? { secrets: input.secrets.map((secret) => secret.id) } : {}),
+    },
     user: quoted(input.user),
     read_only: true,
     cap_drop: ['ALL'],

@@ -22,7 +22,7 @@ export { CA_SECRET_ID, CA_SECRET_PATH, caSecretSpec } from './ca.js';
 const HEALTH_TIMING = '--interval=30s --timeout=5s --start-period=10s --retries=3';
 
 /** The stack plan for these answers (which template, stages, commands), before any text is rendered. */
-export function planStack(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'today'>): { plan: StackPlan; secrets: SecretPlan[] } {
+export function planStack(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'today' | 'workspaceApp'>): { plan: StackPlan; secrets: SecretPlan[] } {
   const stack = STACKS[answers.language];
   if (!stack) throw new GenerateError('language', `no template for "${answers.language}"`, `use one of ${Object.keys(STACKS).join(', ')}`);
   const files = new Set(context.repoFiles);
@@ -34,6 +34,7 @@ export function planStack(answers: Answers, context: Pick<GenerateContext, 'repo
     secretMounts: secrets.map((secret) => secret.mount).join(' '),
     base: answers.base,
     today: toDay(context.today),
+    workspaceApp: context.workspaceApp ?? null,
   };
   return { plan: stack(input), secrets };
 }
@@ -53,7 +54,7 @@ export function endOfLifeNotes(answers: Answers, finalImage: string, today: stri
 }
 
 /** Upstream base references these answers need (what the adapter resolves digests for). */
-export function baseImagesFor(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'today'>): string[] {
+export function baseImagesFor(answers: Answers, context: Pick<GenerateContext, 'repoFiles' | 'appMetadata' | 'today' | 'workspaceApp'>): string[] {
   const { plan } = planStack(answers, context);
   return [...new Set(plan.stages.map((stage) => stage.image).filter((image) => image !== SCRATCH))];
 }
@@ -175,6 +176,7 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
   // /tmp already exists world-writable with the sticky bit, except in scratch.
   const createDirs = writableDirs.filter((dir) => dir !== '/tmp' || finalStage.image === SCRATCH);
   const probe = plan.probe;
+  const workspaceApp = context.workspaceApp ?? null;
   const data = {
     answers,
     title,
@@ -183,15 +185,17 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
     appDir: answers.appDir,
     user,
     uid: answers.uid,
-    port: answers.port,
+    port: plan.port ?? answers.port,
     env: plan.env.map(([key, value]) => [key, /^[\w./:@,+-]*$/.test(value) ? value : JSON.stringify(value)]),
     buildLine: [
       'DOCKER_BUILDKIT=1 docker build',
       '--build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" --build-arg REVISION="$(git rev-parse HEAD)"',
       ...secrets.map((secret) => `--secret id=${secret.id},src=${secret.src}`),
       ...(answers.caCert ? [`--secret ${caSecretSpec(answers.caCert)}`] : []),
+      ...(workspaceApp ? [`-f ${workspaceApp}/Dockerfile`] : []),
       `-t ${serviceName(answers, context.appMetadata?.name)} .`,
     ].join(' '),
+    workspaceApp,
     labels: labelsFor(answers, title),
     securityTxtMissing: securityTxtUrl(answers) === null,
     secretMounts: secrets.map((secret) => secret.mount).join(' '),
@@ -238,7 +242,8 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
 
   const files = [
     { path: 'Dockerfile', content: dockerfile },
-    { path: '.dockerignore', content: ignore.content },
+    // Built from the workspace root, the Dockerfile's own ignore file applies (BuildKit reads <Dockerfile>.dockerignore first).
+    { path: workspaceApp ? 'Dockerfile.dockerignore' : '.dockerignore', content: ignore.content },
     {
       path: '.well-known/security.txt',
       content: renderSecurityTxt({
@@ -256,10 +261,11 @@ export function generateFiles(answers: Answers, context: GenerateContext): Gener
       content: renderCompose({
         service: serviceName(answers, context.appMetadata?.name),
         user,
-        port: answers.port,
+        port: plan.port ?? answers.port,
         writableDirs,
         probe,
         secrets: [...secrets.map((secret) => ({ id: secret.id, src: secret.src })), ...(caUsed ? [{ id: CA_SECRET_ID, src: caUsed }] : [])],
+        ...(workspaceApp ? { context: workspaceApp.split('/').map(() => '..').join('/'), dockerfile: `${workspaceApp}/Dockerfile` } : {}),
       }),
     });
   }

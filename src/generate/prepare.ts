@@ -27,8 +27,8 @@ export interface PrepareOptions {
 /** Folders never listed as repo files: dependencies, VCS and build output are large and irrelevant. */
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'target', 'vendor', '_build', 'deps', '.next', '.nuxt', 'dist', 'build', '.gradle', 'bin', 'obj']);
 const MAX_FILES = 20_000;
-/** Files whose text the generator reads (entry points, auth configs). */
-const TEXT_FILES = ['.npmrc', 'go.mod', 'Cargo.toml', 'mix.exs'];
+/** Files whose text the generator reads (entry points, auth configs, build output settings). */
+const TEXT_FILES = ['.npmrc', '.yarnrc.yml', 'go.mod', 'Cargo.toml', 'mix.exs', 'next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts'];
 
 /** The package root: the nearest folder above this module with templates/ and package.json (src/ under vitest, dist/ bundled). */
 export function packageRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
@@ -87,9 +87,10 @@ async function appMetadata(dir: string, files: string[]): Promise<AppMetadataInp
   const pkg = await readText(path.join(dir, 'package.json'));
   if (pkg) {
     try {
-      const json = JSON.parse(pkg) as { name?: string; scripts?: Record<string, string> };
+      const json = JSON.parse(pkg) as { name?: string; scripts?: Record<string, string>; packageManager?: string };
       if (typeof json.name === 'string') meta.name = json.name.replace(/^@[^/]+\//, '');
       if (json.scripts && typeof json.scripts === 'object') meta.scripts = json.scripts;
+      if (typeof json.packageManager === 'string') meta.packageManager = json.packageManager;
     } catch {
       // A broken package.json is detection's to report; the generator only loses `npm start` resolution.
     }
@@ -106,12 +107,31 @@ async function appMetadata(dir: string, files: string[]): Promise<AppMetadataInp
   return meta;
 }
 
-/** The app's file list (dependency and build folders skipped), .gitignore and metadata; `exclude` drops top-level names. */
-export async function readAppContext(dir: string, exclude: string[] = []): Promise<Pick<GenerateContext, 'repoFiles' | 'gitignore' | 'appMetadata'>> {
+type AppContext = Pick<GenerateContext, 'repoFiles' | 'gitignore' | 'appMetadata' | 'workspaceApp'>;
+
+/**
+ * The app's file list (dependency and build folders skipped), .gitignore and metadata; `exclude`
+ * drops top-level names. With `app` (a pnpm workspace member of the repo at `dir`), the files are
+ * the whole workspace's, since the image is built from its root, and the metadata is the app's.
+ */
+export async function readAppContext(dir: string, exclude: string[] = [], app = '.'): Promise<AppContext> {
   const repoFiles = (await walk(dir)).filter((file) => !exclude.includes(file.split('/')[0]));
   const gitignore = await readText(path.join(dir, '.gitignore'));
-  const meta = await appMetadata(dir, repoFiles);
-  return { repoFiles, gitignore, appMetadata: meta };
+  if (app === '.') return { repoFiles, gitignore, appMetadata: await appMetadata(dir, repoFiles) };
+  const prefix = `${app}/`;
+  const meta = await appMetadata(path.join(dir, app), repoFiles.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length)));
+  meta.packageManager ??= (await appMetadata(dir, [])).packageManager;
+  return { repoFiles, gitignore, appMetadata: meta, workspaceApp: app };
+}
+
+/** The root of the pnpm workspace that `appDir` is the member `app` of, or null; its images are built from there. */
+export function workspaceRootOf(appDir: string, app: string): string | null {
+  if (app === '.' || app === '') return null;
+  const member = path.normalize(app).replace(/[/\\]+$/, '');
+  const resolved = path.resolve(appDir);
+  if (!resolved.endsWith(`${path.sep}${member}`)) return null;
+  const root = resolved.slice(0, -(member.length + 1));
+  return existsSync(path.join(root, 'pnpm-workspace.yaml')) ? root : null;
 }
 
 /**
@@ -137,7 +157,8 @@ export async function prepareGeneration(dir: string, answers: Answers, options: 
     pin,
     security: { ...answers.security, expires: answers.security.expires ?? defaultExpires(today) },
   };
-  const context = { ...(await readAppContext(dir)), today };
+  const root = workspaceRootOf(dir, answers.app);
+  const context = { ...(root ? await readAppContext(root, [], path.relative(root, path.resolve(dir)).split(path.sep).join('/')) : await readAppContext(dir)), today };
   const pins: Record<string, string> = {};
   let pinSkipped: 'no-pin' | 'offline' | null = pin ? null : 'no-pin';
   if (pin) {

@@ -17,6 +17,8 @@ export interface AppMetadataInput {
   homepage?: string;
   /** package.json `scripts`, to run `npm start` without npm in the final image. */
   scripts?: Record<string, string>;
+  /** package.json `packageManager` (Corepack's field, e.g. `pnpm@10.34.8+sha512...`); a workspace app inherits the root's. */
+  packageManager?: string;
   /** Files whose text decides something (e.g. `.npmrc`, `go.mod`), keyed by repo-relative path. */
   texts?: Record<string, string>;
 }
@@ -31,6 +33,11 @@ export interface GenerateContext {
   /** The app's .gitignore text, translated into the .dockerignore. */
   gitignore?: string;
   appMetadata?: AppMetadataInput;
+  /**
+   * Repo-relative path of the app inside a pnpm workspace whose root is the build context: repoFiles
+   * are then the workspace's files and the Dockerfile is built from the root. Absent: the app is the context.
+   */
+  workspaceApp?: string;
   /** Why refs are unpinned (e.g. `--no-pin`, or the registry was unreachable); null or absent: pins were attempted. */
   pinSkipped?: 'no-pin' | 'offline' | null;
   /**

@@ -72,6 +72,15 @@ describe('node detector', () => {
     expect(detectFiles({ 'package.json': json({ scripts: { start: 'next start -p 4000' } }), 'pnpm-lock.yaml': '' })).toMatchObject({ start: 'pnpm run start', port: 4000 });
   });
 
+  it('runs start:prod when start compiles through a dev CLI (nest start), and keeps a plain start script', () => {
+    const nest = detectFiles({ 'package.json': json({ dependencies: { '@nestjs/core': '12' }, scripts: { build: 'nest build', start: 'nest start', 'start:prod': 'node dist/main' } }), 'pnpm-lock.yaml': '' });
+    expect(nest).toMatchObject({ framework: 'nest', start: 'node dist/main' });
+    expect(nest.evidence).toContainEqual({ file: 'package.json', fact: 'scripts.start runs nest start (dev tooling): using scripts.start:prod' });
+    const viaScript = detectFiles({ 'package.json': json({ scripts: { start: 'ts-node src/main.ts', 'start:prod': 'NODE_OPTIONS=--enable-source-maps node dist/main' } }), 'yarn.lock': '' });
+    expect(viaScript.start).toBe('yarn start:prod');
+    expect(detectFiles({ 'package.json': json({ scripts: { start: 'node server.js', 'start:prod': 'pm2 start server.js' } }) }).start).toBe('node server.js');
+  });
+
   it('does not catch a repo without package.json or a lockfile', () => {
     expect(runDetector(nodeDetector, { 'main.py': '', 'requirements.txt': 'flask\n' })).toBeNull();
   });

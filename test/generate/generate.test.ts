@@ -43,7 +43,9 @@ describe('generateFiles', () => {
       const dockerfile = file(generateFiles(answers, await fixtureContext(name)), 'Dockerfile');
       const lines = dockerfile.split('\n');
       const users = lines.filter((line) => line.startsWith('USER '));
-      expect(users, name).toEqual([`USER ${answers.uid}:${answers.uid}`]);
+      // A base that ends as its own non-root user (nginx-unprivileged) is switched to root for the hardening steps first.
+      expect(users.at(-1), name).toBe(`USER ${answers.uid}:${answers.uid}`);
+      expect(users.slice(0, -1).every((line) => line === 'USER 0:0'), name).toBe(true);
       expect(lines.filter((line) => /^(CMD|ENTRYPOINT) /.test(line)).every((line) => /^(CMD|ENTRYPOINT) \[/.test(line)), name).toBe(true);
       expect(dockerfile, name).not.toMatch(/^ADD /m);
       expect(dockerfile, name).not.toMatch(/^# syntax=/m);
@@ -221,7 +223,7 @@ describe('base image table', () => {
     }
     for (const entry of BASE_IMAGES) {
       expect(entry.ref).toMatch(/^[a-z0-9.-]+\.[a-z]+\/[a-z0-9/._-]+:[\w.-]+$/);
-      if (entry.standIn) expect(['node', 'node-distroless', 'python', 'python-distroless', 'golang', 'static', 'debian']).toContain(entry.standIn);
+      if (entry.standIn) expect(['node', 'node-distroless', 'python', 'python-distroless', 'golang', 'static', 'debian', 'nginx']).toContain(entry.standIn);
     }
   });
 

@@ -32,6 +32,7 @@ let templates: GenerateContext['templates'] | undefined;
 /** The context prepareGeneration would build, minus the fixture's own answers.json and expected/. */
 export async function fixtureContext(name: string, pins: Record<string, string> = FIXED_PINS): Promise<GenerateContext> {
   templates ??= await loadTemplates(path.join(packageRoot(), 'templates'));
-  const app = await readAppContext(path.join(appsDir, name), ['expected', 'answers.json']);
+  const answers = fixtureAnswers(name);
+  const app = await readAppContext(path.join(appsDir, name), ['expected', 'answers.json'], answers.app);
   return { templates, pins, ...app };
 }

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadTemplates, packageRoot, prepareGeneration, readAppContext } from '../../src/generate/prepare.js';
+import { loadTemplates, packageRoot, prepareGeneration, readAppContext, workspaceRootOf } from '../../src/generate/prepare.js';
 import { repoRoot } from '../helpers/paths.js';
 import { appsDir, fixtureAnswers } from './helpers.js';
 
@@ -33,6 +33,22 @@ describe('prepareGeneration (file system and registry adapter)', () => {
     expect(context.repoFiles.some((file) => file.startsWith('node_modules/'))).toBe(false);
     expect(context.gitignore).toContain('node_modules/');
     expect(context.appMetadata?.scripts?.start).toBe('node src/server.js');
+  });
+
+  it('a pnpm workspace app is generated from the workspace root: all its files, the app metadata, the root packageManager', async () => {
+    const root = copy('node-pnpm-workspace');
+    const appDir = path.join(root, 'apps/api');
+    expect(workspaceRootOf(appDir, 'apps/api')).toBe(root);
+    expect(workspaceRootOf(appDir, '.')).toBeNull();
+    expect(workspaceRootOf(path.join(root, 'packages/prices'), 'apps/api')).toBeNull();
+    expect(workspaceRootOf(path.join(copy('node-express'), 'src'), 'src')).toBeNull();
+    const context = await readAppContext(root, [], 'apps/api');
+    expect(context.workspaceApp).toBe('apps/api');
+    expect(context.repoFiles).toEqual(expect.arrayContaining(['pnpm-lock.yaml', 'apps/api/src/server.js', 'packages/prices/index.js']));
+    expect(context.appMetadata).toMatchObject({ name: 'api', packageManager: 'pnpm@10.34.8', scripts: { start: 'node src/server.js' } });
+    const result = await prepareGeneration(appDir, fixtureAnswers('node-pnpm-workspace'), { pin: false });
+    expect(result.files.map((file) => file.path)).toContain('Dockerfile.dockerignore');
+    expect(dockerfileOf(result)).toContain('pnpm install --frozen-lockfile --offline --filter ./apps/api... --prod');
   });
 
   it('--no-pin: no registry request, tags kept with a comment above each FROM', async () => {

@@ -56,6 +56,7 @@ export function planStatic(input: StackInput): StackPlan {
     probe: answers.healthcheck === 'none' ? null : url ? ['wget', '-q', '-O', '/dev/null', url] : null,
     noProbeReason: noProbeReason({ ...input, answers: { ...answers, port: 8080 } }, ''),
     runtimeWritable: [],
+    port: 8080,
     env: [],
     notes,
   };

@@ -11,6 +11,8 @@ export interface StackInput {
   secretMounts: string;
   /** The final flavour the user asked for. */
   base: Answers['base'];
+  /** The app's path in a pnpm workspace built from its root (`files` are then the workspace's), else null. */
+  workspaceApp: string | null;
   /** The day (`YYYY-MM-DD`) end-of-life facts are judged by. */
   today: string;
 }
@@ -47,6 +49,8 @@ export interface StackPlan {
   noProbeReason: string;
   /** Writable directories the runtime itself needs, besides the answers' writableDirs. */
   runtimeWritable: string[];
+  /** The port the final image listens on when the stack decides it (nginx-unprivileged: 8080), else the answer. */
+  port?: number;
   /** ENV lines of the final stage. */
   env: Array<[string, string]>;
   notes: string[];
