@@ -1,4 +1,6 @@
-import { endOfLife, type NamedVersion, type Product } from '../../eol/index.js';
+import type { NamedVersion } from '../../eol/image-ref.js';
+import { endOfLife } from '../../eol/status.js';
+import type { Product } from '../../eol/table.js';
 import type { AuditHit, AuditRule, AuditView } from '../types.js';
 
 /** os-release IDs the end-of-life table knows. */

@@ -1,4 +1,6 @@
-import { endOfLife, imageNames } from '../../eol/index.js';
+// Not the eol barrel: it brings the range reader and semver, which a lint run never needs.
+import { imageNames } from '../../eol/image-ref.js';
+import { endOfLife } from '../../eol/status.js';
 import type { DockerfileModel, Stage } from '../model.js';
 import type { Rule, RuleHit } from '../rule.js';
 import { finalStage } from './helpers.js';
