@@ -1,4 +1,5 @@
 import table from './base-images.json' with { type: 'json' };
+import { replacementFor } from '../eol/status.js';
 import { compareCycles as compareVersions, cycleOf, isSupported, type Product } from '../eol/table.js';
 
 export interface BaseImageEntry {
@@ -73,7 +74,10 @@ export function pickImage(stack: string, role: 'build' | 'final', flavor: string
     const cycle = product && today ? cycleOf(product, entry.version) : null;
     return cycle !== null && isSupported(cycle, today as string);
   };
-  const chosen = newer.find(supported) ?? newer[0] ?? sorted[sorted.length - 1];
+  // An ended line moves to the line its end-of-life note offers, so the note and the image agree.
+  const wanted = product && today ? cycleOf(product, version) : null;
+  const offered = product && wanted && !isSupported(wanted, today as string) ? replacementFor(product, wanted, { today, available: candidates.map((entry) => entry.version) }) : null;
+  const chosen = (offered && candidates.find((entry) => covers(entry.version, offered.cycle))) ?? newer.find(supported) ?? newer[0] ?? sorted[sorted.length - 1];
   return { entry: chosen, substitute: `no ${stack} ${version} image in the base table; using ${chosen.version}` };
 }
 

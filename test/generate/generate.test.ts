@@ -90,8 +90,9 @@ describe('generateFiles', () => {
   it('says when the pinned runtime or the final base has reached its end of life, with the date and the way out', async () => {
     const context = { ...(await fixtureContext('node-express')), today: new Date('2026-12-04T00:00:00Z') };
     const pinned18 = generateFiles({ ...fixtureAnswers('node-express'), runtimeVersion: '18' }, context);
-    // No node 18 image: the substitute is the next line that is still supported, not Node 20.
-    expect(pinned18.baseImages.map((b) => b.ref)).toEqual([expect.stringContaining('node:22.21.1-trixie-slim'), expect.stringContaining('nodejs22-debian13')]);
+    // No node 18 image: the substitute is the line the end-of-life note offers (22 ends within six months), said once.
+    expect(pinned18.baseImages.map((b) => b.ref)).toEqual([expect.stringContaining('node:24.11.1-trixie-slim'), expect.stringContaining('nodejs24-debian13')]);
+    expect(pinned18.notes.filter((n) => n.startsWith('no node 18 image'))).toEqual(['no node 18 image in the base table; using 24']);
     expect(pinned18.notes).toContain('Node.js 18 reached end of life on 2025-04-30; 24 is supported until 2028-04-30: pass --runtime-version 24 to move to it');
     const pinned20 = generateFiles({ ...fixtureAnswers('node-express'), runtimeVersion: '20' }, context);
     expect(pinned20.baseImages.at(-1)!.ref).toContain('nodejs20-debian12');

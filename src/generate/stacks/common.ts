@@ -24,7 +24,7 @@ export function splitCommand(command: string, field: string): { env: Array<[stri
 export function requireImage(stack: string, role: 'build' | 'final', flavor: string, version: string | null, notes: string[], today?: string): string {
   const picked: PickedImage | null = pickImage(stack, role, flavor, version, today);
   if (!picked) throw new GenerateError('base', `no ${flavor} ${role} image for ${stack} in the base table`, 'choose another --base');
-  if (picked.substitute) notes.push(picked.substitute);
+  if (picked.substitute && !notes.includes(picked.substitute)) notes.push(picked.substitute);
   return picked.entry.ref;
 }
 
