@@ -7,6 +7,8 @@ export const EXIT = {
   findings: 1,
   usage: 2,
   environment: 3,
+  /** The user quit (Ctrl+C), as a shell reports SIGINT. */
+  cancelled: 130,
   /** An unexpected failure: a bug in harden-init, not in the user's input. */
   bug: 70,
 } as const;
@@ -54,7 +56,7 @@ export class ExternalError extends CliError {
 
 /** The user quit (Ctrl+C, "quit" in a prompt). Prints nothing. */
 export class Cancelled extends Error {
-  readonly exitCode = 130;
+  readonly exitCode = EXIT.cancelled;
   constructor() {
     super('cancelled');
   }

@@ -1,5 +1,6 @@
 import { compareVersions } from '../detect/versions.js';
-import { endOfLife, imageNames, type EndOfLife } from '../eol/index.js';
+import { imageNames } from '../eol/image-ref.js';
+import { endOfLife, type EndOfLife } from '../eol/status.js';
 
 export interface SupportedReference {
   /** The reference to write instead (tag only: a bumped line has no digest yet). */

@@ -11,7 +11,9 @@ import type { StackInput, StackPlan } from './stacks/types.js';
 import { GenerateError, type Answers, type BaseImageChoice, type GenerateContext, type GenerateResult, type TemplateSet } from './types.js';
 import { CONTACT_LABEL, SECURITYTXT_LABEL } from '../securitytxt/labels.js';
 import { renderSecurityTxt } from '../securitytxt/render.js';
-import { endOfLife, imageNames, toDay } from '../eol/index.js';
+import { imageNames } from '../eol/image-ref.js';
+import { endOfLife } from '../eol/status.js';
+import { toDay } from '../eol/table.js';
 import { runtimeStackOf, stackProduct } from './base.js';
 
 export * from './types.js';

@@ -1,5 +1,6 @@
 // The one question model: data that the wizard, the plain prompts and the flags all read.
-// No dependencies beyond plain TypeScript, so the CLI can declare its flags from it at start-up.
+// Plain functions over data (detected facts, the end-of-life and base-image tables): no I/O and no
+// shell, so the CLI can declare its flags from it at start-up.
 import { evidenceText } from '../detect/format.js';
 import { healthEvidence } from '../detect/health/route.js';
 import type { AppFacts, AppMetadata, Detection, Evidence } from '../detect/types.js';
@@ -358,11 +359,7 @@ export const QUESTIONS: readonly Question[] = [
     filled: (ctx) => Boolean(factsOfLanguage(ctx)?.version),
     field: 'runtimeVersion',
     flag: commandFlag('--runtime-version', 'runtimeVersion', '<version>', 'runtime version, e.g. 22 or 3.12'),
-    default: (ctx) => {
-      const lang = language(ctx);
-      if (ctx.facts?.version && ctx.facts.language === lang) return ctx.facts.version;
-      return defaultRuntimeVersion(ctx);
-    },
+    default: (ctx) => factsOfLanguage(ctx)?.version || defaultRuntimeVersion(ctx),
     notice: (ctx) => {
       const runtime = runtimeOf(ctx);
       const version = ctx.values.runtimeVersion ?? questionById('runtimeVersion').default(ctx);

@@ -215,8 +215,6 @@ export async function loadAnswersFile(cwd: string, file: string): Promise<{ path
   }
 }
 
-export { clock } from '../cli/context.js';
-
 /** Turns an answer that does not validate into the one-line error for where it came from. */
 export function answerErrorToCli(error: AnswerError, answersFile: string | undefined): Error {
   const question = error.question ?? QUESTIONS.find((q) => q.field === error.field);
@@ -372,6 +370,6 @@ export function nextStepSummary(command: string, exitCode: number): { text: stri
   const written = 'the files harden-init wrote are in place';
   if (exitCode === EXIT.ok) return { text: `✔ ${command}: done`, token: 'success' };
   if (exitCode === EXIT.findings) return { text: `! ${command}: found problems (exit 1, listed above); ${written}`, token: 'warning' };
-  if (exitCode === 130) return { text: `${command}: cancelled; ${written}`, token: 'warning' };
+  if (exitCode === EXIT.cancelled) return { text: `${command}: cancelled; ${written}`, token: 'warning' };
   return { text: `✗ ${command}: failed (exit ${exitCode}, see above); ${written}, run it again once that is fixed`, token: 'error' };
 }

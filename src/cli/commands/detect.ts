@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { examples, type CommandDef } from '../command.js';
+import { clock } from '../context.js';
 import { InputError, UsageError } from '../errors.js';
 
 export const detectCommand: CommandDef = {
@@ -29,7 +30,6 @@ export const detectCommand: CommandDef = {
     const app = typeof options.app === 'string' ? options.app : undefined;
     let detection;
     try {
-      const { clock } = await import('../context.js');
       detection = await detect(absolute, { app, today: clock(ctx.env) });
     } catch (error) {
       if (error instanceof UnknownAppError) {
