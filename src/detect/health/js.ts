@@ -3,7 +3,7 @@
 import { posix as path } from 'node:path';
 import type { AppFacts } from '../types.js';
 import type { AppView } from '../view.js';
-import { bracketEnd, escapeRe, joinPath, splitArgs, type HealthScan, type HealthScanner, type RouteCandidate, type RoutePrefix } from './route.js';
+import { bracketEnd, escapeRe, joinPath, oneLine, splitArgs, type HealthScan, type HealthScanner, type RouteCandidate, type RoutePrefix } from './route.js';
 import { sourceFiles, type SourceFile } from './source.js';
 
 const EXTENSIONS = /\.(?:[cm]?[jt]s)$/;
@@ -187,10 +187,6 @@ function methodAllowsGet(methods: string): boolean {
   return /\b(?:GET|ALL)\b|['"]\*['"]/i.test(methods);
 }
 
-function snippet(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** `app.get('/health')`, `router.all('/health')`, `app.route('/health').get(...)`, koa-router's named `router.get('name', '/health')`. */
 function methodRoutes(resolver: Resolver, facts: FileFacts, routes: RouteCandidate[]): void {
   const { file } = facts;
@@ -199,7 +195,7 @@ function methodRoutes(resolver: Resolver, facts: FileFacts, routes: RouteCandida
     if (!value.startsWith('/') || !serverReceiver(facts, receiver)) return;
     const where = resolver.prefixOf(facts, receiver);
     if (!where.certain) return;
-    routes.push({ path: joinPath(where.prefix, value), file: file.path, line: file.lineOf(at), code: `${snippet(file.text.slice(at, end))})`, via: where.via });
+    routes.push({ path: joinPath(where.prefix, value), file: file.path, line: file.lineOf(at), code: `${oneLine(file.text.slice(at, end))})`, via: where.via });
   };
   for (const m of code.matchAll(/(?<![\w$])([\w$]+)\s*\.\s*(?:get|all)\s*\(\s*(?:(['"`])[\w.-]+\2\s*,\s*)?(?=['"`])/g)) {
     const literal = stringAt(code, m.index + m[0].length);
@@ -281,7 +277,7 @@ function comparedPaths(facts: FileFacts, routes: RouteCandidate[]): void {
     if (/\b(?:location|router|history|window|document)\b/i.test(shown)) return;
     const method = /\bmethod\s*===?\s*(['"])(\w+)\1|(['"])(\w+)\3\s*===?\s*[\w$.]*\bmethod\b/.exec(lineText(at));
     if (method && !/^(GET|HEAD)$/i.test(method[2] ?? method[4])) return;
-    routes.push({ path: value, file: file.path, line: file.lineOf(at), code: snippet(shown) });
+    routes.push({ path: value, file: file.path, line: file.lineOf(at), code: oneLine(shown) });
   };
   for (const m of code.matchAll(/(?<![\w$])(?:[\w$]+\.)*(?:url|path|pathname)\s*===?\s*(['"`])(\/[^'"`\n]*)\1/g)) add(m[2], m.index, file.text.slice(m.index, m.index + m[0].length));
   for (const m of code.matchAll(/(['"`])(\/[^'"`\n]*)\1\s*===?\s*(?:[\w$]+\.)*(?:url|path|pathname)(?![\w$])/g)) add(m[2], m.index, file.text.slice(m.index, m.index + m[0].length));
@@ -323,7 +319,7 @@ function nestRoutes(files: FileFacts[], routes: RouteCandidate[]): void {
           path: full,
           file: file.path,
           line: file.lineOf(at),
-          code: `${snippet(file.text.slice(controller.index, controller.index + controller[0].length))} ${snippet(file.text.slice(at, at + get[0].length))}`,
+          code: `${oneLine(file.text.slice(controller.index, controller.index + controller[0].length))} ${oneLine(file.text.slice(at, at + get[0].length))}`,
           declared,
           via: global && !skipsPrefix ? `global prefix ${joinPath(global)}` : undefined,
         });
