@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { binPath, median, repoRoot, report } from './lib.mjs';
+import { binPath, median, repoRoot, report, timingEnv } from './lib.mjs';
 
 const RUNS = 15;
 const benchDir = path.join(repoRoot, '.bench');
@@ -39,7 +39,7 @@ await writeFile(path.join(app, 'app.js'), "const express = require('express');\n
 function timeToText(command, marker, cwd) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn('script', ['-qfc', `stty cols 100 rows 40; ${command}`, '/dev/null'], { cwd, detached: true, env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1' } });
+    const child = spawn('script', ['-qfc', `stty cols 100 rows 40; ${command}`, '/dev/null'], { cwd, detached: true, env: { ...timingEnv, TERM: 'xterm-256color', NO_COLOR: '1' } });
     let seen = '';
     const timer = setTimeout(() => finish(new Error(`no "${marker}" within 20 s: ${JSON.stringify(seen.slice(-300))}`)), 20_000);
     function finish(error, ms) {
