@@ -4,7 +4,8 @@
 // CommonJS files at start (about 12% of linting the corpus).
 // Code splitting keeps lazy `import()`s lazy, so `--version` loads only the small entry chunk.
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const BUNDLED = new Set(['commander', 'dockerfile-ast']);
 // The wizard's screens: Ink and React (with the ~600 small files they import) are inlined into the
@@ -25,7 +26,34 @@ const UI_BUILD = {
   ],
 };
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const external = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name) && !UI_BUNDLED.has(name));
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await mkdir(new URL('../dist', import.meta.url));
+
+// The lint command and its workers as one CommonJS file, loaded through V8's code cache
+// (src/cli/code-cache.ts). Its name carries a hash of its content, since V8 checks a cache only
+// against the length of the source.
+const lintBundle = await build({
+  entryPoints: ['src/lint/bundle-entry.ts'],
+  bundle: true,
+  write: false,
+  outfile: 'dist/lint.cjs',
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external,
+  define: { 'import.meta.url': '__bundle_url' },
+  banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const lintCode = lintBundle.outputFiles[0].contents;
+// A vm.Script has no module loader: an import() left in the bundle would fail only when reached.
+const dynamicImport = /\bimport\(\s*["'`][^"'`]*["'`]\s*\)/.exec(Buffer.from(lintCode).toString('utf8'));
+if (dynamicImport) throw new Error(`the lint bundle calls ${dynamicImport[0]}: import the module statically, require it, or use process.getBuiltinModule`);
+const lintBundleName = `lint-${createHash('sha256').update(lintCode).digest('hex').slice(0, 12)}.cjs`;
+await writeFile(new URL(`../dist/${lintBundleName}`, import.meta.url), lintCode);
+
 await build({
   // The lint worker is an entry of its own: worker threads start from a file (dist/lint-worker.js).
   entryPoints: { cli: 'src/cli/main.ts', 'lint-worker': 'src/lint/worker.ts' },
@@ -35,12 +63,12 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name) && !UI_BUNDLED.has(name)),
+  external,
   alias: UI_BUILD.alias,
   plugins: UI_BUILD.plugins,
   jsx: 'automatic',
   chunkNames: 'chunks/[name]-[hash]',
-  define: { __HARDEN_INIT_VERSION__: JSON.stringify(pkg.version), ...UI_BUILD.define },
+  define: { __HARDEN_INIT_VERSION__: JSON.stringify(pkg.version), __LINT_BUNDLE__: JSON.stringify(lintBundleName), ...UI_BUILD.define },
   // The inlined parser is CommonJS and requires Node built-ins; give the ESM bundle a `require`.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   legalComments: 'none',

@@ -52,7 +52,7 @@ export function lintFileResult(file: LintTarget, setup: WorkerSetup): FileResult
 
 /** The worker entry built beside the CLI bundle (dist/lint-worker.js); null when running from source. */
 function workerScript(): URL | null {
-  if (!import.meta.url.endsWith('.js')) return null;
+  if (!/\.c?js$/.test(import.meta.url)) return null;
   const url = new URL(import.meta.url.includes('/chunks/') ? '../lint-worker.js' : './lint-worker.js', import.meta.url);
   return existsSync(fileURLToPath(url)) ? url : null;
 }
@@ -73,8 +73,8 @@ export async function lintFiles(files: LintTarget[], threads: number, setup: Wor
   const script = threads > 1 ? workerScript() : null;
   if (!script) return { results: files.map((file) => lintFileResult(file, setup)), threads: 1 };
 
-  // Loaded here: a run on one thread never needs it.
-  const { Worker } = await import('node:worker_threads');
+  // Loaded here, as a run on one thread never needs it; not by import(), which the code-cached bundle cannot call.
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const results: FileResult[] = new Array(files.length);
   // Small enough that every thread gets several batches and all finish close together.
   const size = Math.max(4, Math.min(32, Math.ceil(files.length / (threads * 8))));

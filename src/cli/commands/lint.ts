@@ -17,7 +17,7 @@ export const lintCommand: CommandDef = {
     examples(cmd, ['harden-init lint', 'harden-init lint Dockerfile --format sarif > lint.sarif', 'harden-init lint --fix', 'harden-init lint - < Dockerfile.prod', 'harden-init lint --ignore DL3008 --ignore HI505']);
   },
   async run(args, options, ctx) {
-    const { runLint } = await import('../../lint/run.js');
-    return runLint(args, options, ctx);
+    const { runLintCommand } = await import('../../lint/bundle.js');
+    return runLintCommand(args, options, ctx);
   },
 };

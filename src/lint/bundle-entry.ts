@@ -1,0 +1,33 @@
+// Entry of the lint bundle, dist/lint-<hash>.cjs: the `lint` command and its worker threads, in one
+// CommonJS file that loads through V8's code cache (src/cli/code-cache.ts). The bundle has its own
+// copies of our error classes, so it reports its errors itself rather than throwing them across.
+import type { MessagePort } from 'node:worker_threads';
+import type { CommandContext } from '../cli/context.js';
+import { reportError } from '../cli/errors.js';
+import { lintFileResult, type WorkerBatch, type WorkerMessage, type WorkerSetup } from './parallel.js';
+import { runLint, type LintCommandOptions } from './run.js';
+
+/** `harden-init lint`: the exit code; a failure's one line is already on stderr. */
+export async function runLintCommand(files: string[], options: LintCommandOptions, ctx: CommandContext): Promise<number> {
+  try {
+    return await runLint(files, options, ctx);
+  } catch (error) {
+    const { line, exitCode } = reportError(error, ctx.debug);
+    if (line) ctx.stderr.write(`${line}\n`);
+    return exitCode;
+  }
+}
+
+/** A lint worker thread: lints the batches of files it is sent (see lintFiles). */
+export function serveLintWorker(port: MessagePort, setup: WorkerSetup): void {
+  port.on('message', (batch: WorkerBatch) => {
+    const answer: WorkerMessage = { start: batch.start, results: batch.files.map((file) => lintFileResult(file, setup)) };
+    port.postMessage(answer);
+  });
+  port.postMessage({ ready: true } satisfies WorkerMessage);
+}
+
+export interface LintBundle {
+  runLintCommand: typeof runLintCommand;
+  serveLintWorker: typeof serveLintWorker;
+}
