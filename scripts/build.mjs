@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { PARSER_HELPERS } from './parser-helpers.mjs';
 
 const BUNDLED = new Set(['commander', 'dockerfile-ast']);
 // The wizard's screens: Ink and React (with the ~600 small files they import) are inlined into the
@@ -42,6 +43,7 @@ const lintBundle = await build({
   platform: 'node',
   target: 'node20',
   external,
+  alias: PARSER_HELPERS,
   define: { 'import.meta.url': '__bundle_url' },
   banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
@@ -64,7 +66,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external,
-  alias: UI_BUILD.alias,
+  alias: { ...PARSER_HELPERS, ...UI_BUILD.alias },
   plugins: UI_BUILD.plugins,
   jsx: 'automatic',
   chunkNames: 'chunks/[name]-[hash]',
