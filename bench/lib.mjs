@@ -28,7 +28,9 @@ export function timeCommand(command, args, { runs = 15, cwd = repoRoot, env = ti
 
 /**
  * Median wall time in ms of each command, run in turns (`runs` rounds after one warm-up), so all of
- * them see the same machine load. `commands` maps a name to [command, args, options].
+ * them see the same machine load. `commands` maps a name to [command, args, options]. The result's
+ * `ratio(subject, baseline)` is the median of the two commands' ratios round by round: steadier than
+ * the ratio of medians when the machine's load drifts.
  */
 export function timeCommandsInTurn(commands, { runs = 15 } = {}) {
   const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
@@ -41,7 +43,10 @@ export function timeCommandsInTurn(commands, { runs = 15 } = {}) {
       if (i > 0) samples[name].push(ms);
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+  const medians = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+  // Not enumerable: callers spread or list the medians.
+  Object.defineProperty(medians, 'ratio', { value: (subject, baseline) => median(samples[subject].map((ms, i) => ms / samples[baseline][i])) });
+  return medians;
 }
 
 /** Median ms of `runs` calls of an async function (after one warm-up). */

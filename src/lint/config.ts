@@ -1,5 +1,5 @@
 // Adapter: finds and reads lint config files (.hadolint.yaml/.yml, .harden-init.json, --config).
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultLintConfig, LintConfigError, type LintConfig } from './config-schema.js';
 
@@ -14,9 +14,10 @@ export class LintConfigFileError extends Error {
   }
 }
 
-async function readOptional(file: string): Promise<string | null> {
+/** Read at once: a config file is small, and a one-file lint is mostly start-up. */
+function readOptional(file: string): string | null {
   try {
-    return await readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new LintConfigFileError(file, `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
@@ -47,21 +48,21 @@ async function parseFile(file: string, text: string, base: LintConfig): Promise<
 export async function loadLintConfig(dir: string, explicitPath?: string): Promise<LintConfig> {
   if (explicitPath) {
     const file = path.resolve(dir, explicitPath);
-    const text = await readOptional(file);
+    const text = readOptional(file);
     if (text === null) throw new LintConfigFileError(file, 'no such file');
     return await parseFile(file, text, defaultLintConfig());
   }
   let config = defaultLintConfig();
   for (const name of ['.hadolint.yaml', '.hadolint.yml']) {
     const file = path.join(dir, name);
-    const text = await readOptional(file);
+    const text = readOptional(file);
     if (text !== null) {
       config = await parseFile(file, text, config);
       break;
     }
   }
   const ours = path.join(dir, '.harden-init.json');
-  const text = await readOptional(ours);
+  const text = readOptional(ours);
   if (text !== null) config = await parseFile(ours, text, config);
   return config;
 }
