@@ -97,7 +97,7 @@ describe('harden-init lint from its code-cached bundle (built CLI)', () => {
     const env = { XDG_CACHE_HOME: cache };
     const one = await runCli(['lint', '--format', 'json', '--jobs', '1', ...targets], { cwd, env });
     const two = await runCli(['lint', '--debug', '--format', 'json', '--jobs', '2', ...targets], { cwd, env });
-    expect(two.stderr).toContain(`lint: ${targets.length} files on 2 threads`);
+    expect(two.stderr).toContain(`lint: ${targets.length} files on 2 threads, `);
     expect(two).toMatchObject({ exitCode: one.exitCode, stdout: one.stdout });
     expect(existsSync(path.join(cache, 'harden-init'))).toBe(true);
   });

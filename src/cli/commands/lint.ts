@@ -13,7 +13,7 @@ export const lintCommand: CommandDef = {
       .option('--config <file>', 'a .hadolint.yaml or .harden-init.json config file')
       .option('--trusted-registry <host>', 'warn on FROM images from other registries, as hadolint does (repeatable; adds to trustedRegistries)', collect)
       .option('--ignore <rule>', 'skip a rule by our id or any alias, e.g. DL3008 (repeatable; adds to the config\'s ignored)', collect)
-      .option('-j, --jobs <n>', 'lint on n threads (default: one per 100 files, up to the CPU count; --fix and - use one)');
+      .option('-j, --jobs <n>', 'lint on n threads (default: one per 500 files, up to one less than the CPUs; --fix and - use one)');
     examples(cmd, ['harden-init lint', 'harden-init lint Dockerfile --format sarif > lint.sarif', 'harden-init lint --fix', 'harden-init lint - < Dockerfile.prod', 'harden-init lint --ignore DL3008 --ignore HI505']);
   },
   async run(args, options, ctx) {
