@@ -50,6 +50,8 @@ const lintBundle = await build({
   logLevel: 'warning',
 });
 const lintCode = lintBundle.outputFiles[0].contents;
+// src/cli/code-cache.ts reads the bundle as Latin-1, which is right only for ASCII.
+if (lintCode.some((byte) => byte > 0x7f)) throw new Error('the lint bundle is not ASCII: keep esbuild\'s charset at ascii');
 // A vm.Script has no module loader: an import() left in the bundle would fail only when reached.
 const dynamicImport = /\bimport\(\s*["'`][^"'`]*["'`]\s*\)/.exec(Buffer.from(lintCode).toString('utf8'));
 if (dynamicImport) throw new Error(`the lint bundle calls ${dynamicImport[0]}: import the module statically, require it, or use process.getBuiltinModule`);

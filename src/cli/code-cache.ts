@@ -29,14 +29,16 @@ export function codeCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform =
 }
 
 /**
- * Runs the CommonJS file `file` as `require` would (it must not call `import()`, which a vm.Script
- * has no loader for: scripts/build.mjs checks), with its code cache from `cacheDir` (none when
- * null). V8 checks a cache only against the source's length, so the file's name must change with
- * its content: ours carry a content hash (dist/lint-<hash>.cjs). The cache is also named by the Node
- * version and platform; V8 rejects one from other flags, and it is then written again.
+ * Runs the CommonJS file `file` as `require` would, with its code cache from `cacheDir` (none when
+ * null). The file must be ASCII (esbuild escapes everything else) and must not call `import()`,
+ * which a vm.Script has no loader for: scripts/build.mjs checks both. V8 checks a cache only against
+ * the source's length, so the file's name must change with its content: ours carry a content hash
+ * (dist/lint-<hash>.cjs). The cache is also named by the Node version and platform; V8 rejects one
+ * from other flags, and it is then written again.
  */
 export function requireWithCodeCache<T>(file: string, cacheDir: string | null): CachedBundle<T> {
-  const source = readFileSync(file, 'utf8');
+  // ASCII, so Latin-1 reads it right and V8 takes the bytes as they are, with no UTF-8 decoding.
+  const source = readFileSync(file, 'latin1');
   const cacheFile = cacheDir ? path.join(cacheDir, `${path.basename(file)}-${process.version}-${process.platform}-${process.arch}.v8cache`) : null;
   let cachedData: Buffer | undefined;
   if (cacheFile) {

@@ -1,5 +1,4 @@
 // The `harden-init lint` command: reads files and config, lints or fixes, prints a report.
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { clock, type CommandContext } from '../cli/context.js';
 import { InputError, UsageError } from '../cli/errors.js';
@@ -83,14 +82,15 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
   // --fix and standard input go one file at a time, in order; plain linting may share the files out.
   const sequential = options.fix || targets.includes(STDIN);
   if (!sequential) {
-    const threads = lintThreads(targets.length, jobs, availableParallelism());
-    const started = { wall: performance.now(), cpu: process.cpuUsage() };
+    // node:os only for many files: a one-file lint is mostly start-up.
+    const threads = targets.length === 1 ? 1 : lintThreads(targets.length, jobs, process.getBuiltinModule('node:os').availableParallelism());
+    const started = { wall: process.hrtime.bigint(), cpu: process.cpuUsage() };
     const run = await lintFiles(targets.map((target) => ({ target, implicit: files.length === 0 })), threads, { cwd: ctx.cwd, config, today });
     if (ctx.debug && targets.length > 1) {
       // The whole process's CPU time, V8's compiler and garbage collector threads included: what --jobs competes with.
       const { user, system } = process.cpuUsage(started.cpu);
       const seconds = (ms: number) => (ms / 1000).toFixed(2);
-      ctx.stderr.write(`lint: ${targets.length} files on ${run.threads} thread${run.threads === 1 ? '' : 's'}, ${seconds((user + system) / 1000)} s of CPU in ${seconds(performance.now() - started.wall)} s\n`);
+      ctx.stderr.write(`lint: ${targets.length} files on ${run.threads} thread${run.threads === 1 ? '' : 's'}, ${seconds((user + system) / 1000)} s of CPU in ${seconds(Number(process.hrtime.bigint() - started.wall) / 1e6)} s\n`);
     }
     for (const result of run.results) {
       if ('error' in result) throw new InputError(result.error.what, result.error.where, result.error.fix);
