@@ -1,7 +1,7 @@
 // Loads one of our CommonJS bundles with V8's code cache: the bytecode of the functions a run used
 // is saved after the run and handed back to V8 on the next, which then skips compiling them.
 // Node 22 does this for every module (module.enableCompileCache); Node 20 has only vm.Script.
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -62,15 +62,26 @@ export function requireWithCodeCache<T>(file: string, cacheDir: string | null): 
     cacheFile,
     save() {
       if (!cacheFile || cache === 'used') return;
+      // Another run may write the same file at the same time: each writes its own and renames it in place.
+      const partial = `${cacheFile}.${process.pid}.partial`;
+      let fd: number | null = null;
       try {
         mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
-        // Another run may write the same file at the same time: each writes its own and renames it in place.
-        const partial = `${cacheFile}.${process.pid}.partial`;
-        writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
+        // Opened before the cache is made: a folder we cannot write costs no serialising.
+        fd = openSync(partial, 'w', 0o600);
+        writeFileSync(fd, script.createCachedData());
+        closeSync(fd);
+        fd = null;
         renameSync(partial, cacheFile);
         pruneCaches(path.dirname(cacheFile));
       } catch {
-        // A read-only or missing home only costs the next run its start-up time.
+        // A read-only home or a full disk only costs the next run its start-up time.
+        try {
+          if (fd !== null) closeSync(fd);
+          rmSync(partial, { force: true });
+        } catch {
+          // Nothing more to tidy.
+        }
       }
     },
   };
