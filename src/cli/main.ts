@@ -1,10 +1,16 @@
 import { reportError } from './errors.js';
-import { parseArgv, type Io } from './program.js';
+import type { Io } from './parse.js';
 
 /** argv -> command -> exit code. Never throws; prints one line per error (stack with --debug). */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
   try {
+    // Lint, which editors and CI call most, parses its own command line inside its code-cached bundle.
+    if (argv[0] === 'lint') {
+      const code = await (await import('../lint/bundle.js')).runLintCli(argv, io);
+      if (code !== null) return code;
+    }
+    const { parseArgv } = await import('./program.js');
     const parsed = parseArgv(argv, io);
     if (parsed.kind === 'exit') return parsed.exitCode;
     return await parsed.def.run(parsed.args, parsed.options, parsed.ctx);

@@ -1,104 +1,10 @@
-import { Command, CommanderError, Option } from 'commander';
-import type { CommandDef } from './command.js';
-import { colorAllowed, type CommandContext } from './context.js';
-import { UsageError } from './errors.js';
+// The full command line: every command of harden-init, the wizard when no command is named.
 import { commands, defaultCommand } from './commands/index.js';
+import { parseArgvWith, type Io, type Parsed } from './parse.js';
 
-declare const __HARDEN_INIT_VERSION__: string;
-export const VERSION = typeof __HARDEN_INIT_VERSION__ === 'string' ? __HARDEN_INIT_VERSION__ : '0.0.0-dev';
+export { buildProgram, VERSION, type Io, type Parsed, type Registry } from './parse.js';
 
-export interface Io {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdin: CommandContext['stdin'];
-  stdout: CommandContext['stdout'];
-  stderr: CommandContext['stderr'];
-}
-
-/** The outcome of parsing: either an exit code already decided (help, version) or a command to run. */
-export type Parsed =
-  | { kind: 'exit'; exitCode: number }
-  | { kind: 'run'; def: CommandDef; args: string[]; options: Record<string, unknown>; ctx: CommandContext };
-
-/** Options every command takes, before or after its name. */
-function withGlobalOptions(cmd: Command): Command {
-  return cmd.option('--debug', 'print stack traces and extra diagnostics').option('--no-color', 'no colours in the output (also NO_COLOR=1)');
-}
-
-export function buildProgram(io: Io, onRun: (parsed: Parsed) => void): Command {
-  const program = new Command('harden-init');
-  program
-    .description('Generate a hardened multi-stage Dockerfile, .dockerignore and security.txt for your app, then lint, build, audit and scan it.')
-    .version(VERSION, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .showSuggestionAfterError(true)
-    // The wizard's options belong to it: `harden-init ci --dry-run` is an error, not a silent no-op.
-    .enablePositionalOptions()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      // Commander's own errors are rethrown as UsageError and printed by main().
-      outputError: () => {},
-    })
-    .exitOverride();
-  withGlobalOptions(program);
-
-  const bind = (cmd: Command, def: CommandDef) => {
-    def.configure(cmd);
-    cmd.action((...received: unknown[]) => {
-      const self = received[received.length - 1] as Command;
-      const options = self.optsWithGlobals() as Record<string, unknown>;
-      // A variadic last argument (`lint [Dockerfile...]`) takes every remaining word.
-      const variadic = self.registeredArguments[self.registeredArguments.length - 1]?.variadic === true;
-      const args = variadic ? [...self.args] : self.args.slice(0, self.registeredArguments.length);
-      const ctx: CommandContext = {
-        ...io,
-        color: colorAllowed(io.env, io.stdout.isTTY, options.color !== false),
-        debug: Boolean(options.debug),
-      };
-      onRun({ kind: 'run', def, args, options, ctx });
-    });
-  };
-
-  bind(program, defaultCommand);
-  for (const def of commands) {
-    const cmd = program.command(def.name).summary(def.summary).description(def.summary);
-    cmd.configureOutput(program.configureOutput()).exitOverride().showSuggestionAfterError(true);
-    // Also after the command name, where users put them.
-    withGlobalOptions(cmd);
-    bind(cmd, def);
-  }
-  return program;
-}
-
-/** Parses argv; commander's errors become one-line UsageErrors naming the closest valid name. */
+/** Parses argv against every command; commander's errors become one-line UsageErrors naming the closest valid name. */
 export function parseArgv(argv: string[], io: Io): Parsed {
-  let parsed: Parsed | undefined;
-  const program = buildProgram(io, (p) => (parsed = p));
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
-        return { kind: 'exit', exitCode: 0 };
-      }
-      throw commanderToUsageError(error, argv);
-    }
-    throw error;
-  }
-  return parsed ?? { kind: 'exit', exitCode: 0 };
+  return parseArgvWith(argv, io, { defaultCommand, commands });
 }
-
-function commanderToUsageError(error: CommanderError, argv: string[]): UsageError {
-  const lines = error.message.replace(/^error: /, '').split('\n').filter(Boolean);
-  const what = lines[0];
-  const suggestion = lines.find((line) => line.startsWith('(Did you mean'));
-  const command = commands.find((def) => argv.includes(def.name));
-  const helpHint = command ? `harden-init ${command.name} --help` : 'harden-init --help';
-  const fix = suggestion
-    ? `did you mean ${suggestion.replace(/^\(Did you mean /, '').replace(/\?\)$/, '')}? See ${helpHint}`
-    : `see ${helpHint}`;
-  return new UsageError(what, 'command line', fix);
-}
-
-export { Option };

@@ -1,9 +1,12 @@
-// Entry of the lint bundle, dist/lint-<hash>.cjs: the `lint` command and its worker threads, in one
-// CommonJS file that loads through V8's code cache (src/cli/code-cache.ts). The bundle has its own
-// copies of our error classes, so it reports its errors itself rather than throwing them across.
+// Entry of the lint bundle, dist/lint-<hash>.cjs: the `lint` command, with its own command line,
+// and its worker threads, in one CommonJS file that loads through V8's code cache
+// (src/cli/code-cache.ts). The bundle has its own copies of our error classes, so it reports its
+// errors itself rather than throwing them across.
 import type { MessagePort } from 'node:worker_threads';
+import { lintUsage } from '../cli/commands/lint-usage.js';
 import type { CommandContext } from '../cli/context.js';
 import { reportError } from '../cli/errors.js';
+import { parseArgvWith, type Io } from '../cli/parse.js';
 import { lintFileResult, type WorkerBatch, type WorkerMessage, type WorkerSetup } from './parallel.js';
 import { runLint, type LintCommandOptions } from './run.js';
 
@@ -14,6 +17,23 @@ export async function runLintCommand(files: string[], options: LintCommandOption
   } catch (error) {
     const { line, exitCode } = reportError(error, ctx.debug);
     if (line) ctx.stderr.write(`${line}\n`);
+    return exitCode;
+  }
+}
+
+/**
+ * `harden-init lint ...` from the command line: parsed by a program that knows lint alone, so a
+ * lint loads neither the other commands nor the wizard's question model. Same flags, help and
+ * errors as the full command line, which declares lint from the same lintUsage.
+ */
+export async function runLintCli(argv: string[], io: Io): Promise<number> {
+  try {
+    const parsed = parseArgvWith(argv, io, { commands: [{ ...lintUsage, run: runLintCommand }] });
+    if (parsed.kind === 'exit') return parsed.exitCode;
+    return await parsed.def.run(parsed.args, parsed.options, parsed.ctx);
+  } catch (error) {
+    const { line, exitCode } = reportError(error, argv.includes('--debug'));
+    if (line) io.stderr.write(`${line}\n`);
     return exitCode;
   }
 }
@@ -29,5 +49,6 @@ export function serveLintWorker(port: MessagePort, setup: WorkerSetup): void {
 
 export interface LintBundle {
   runLintCommand: typeof runLintCommand;
+  runLintCli: typeof runLintCli;
   serveLintWorker: typeof serveLintWorker;
 }

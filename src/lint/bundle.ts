@@ -2,8 +2,10 @@
 // is mostly start-up, and the cache saves compiling the parser and the rules on every run. From
 // source (tests, no dist/) the same entry runs as plain modules.
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../cli/context.js';
+import type { Io } from '../cli/parse.js';
 import { codeCacheDir, requireWithCodeCache, type CachedBundle } from '../cli/code-cache.js';
 import type { LintBundle } from './bundle-entry.js';
 import type { LintCommandOptions } from './run.js';
@@ -22,14 +24,30 @@ export function loadLintBundle(file: string, env: NodeJS.ProcessEnv): CachedBund
   return requireWithCodeCache<LintBundle>(file, codeCacheDir(env));
 }
 
-export async function runLintCommand(files: string[], options: LintCommandOptions, ctx: CommandContext): Promise<number> {
-  const file = lintBundleFile();
-  if (!file) return (await import('./bundle-entry.js')).runLintCommand(files, options, ctx);
-  const bundle = loadLintBundle(file, ctx.env);
-  if (ctx.debug) ctx.stderr.write(`lint: code cache ${bundle.cache} (${bundle.cacheFile ?? 'no cache folder'})\n`);
+/** Runs `run` on the loaded bundle, then saves the code cache (the functions the run compiled). */
+async function withBundle(file: string, env: NodeJS.ProcessEnv, debug: Writable | null, run: (bundle: LintBundle) => Promise<number>): Promise<number> {
+  const bundle = loadLintBundle(file, env);
+  debug?.write(`lint: code cache ${bundle.cache} (${bundle.cacheFile ?? 'no cache folder'})\n`);
   try {
-    return await bundle.exports.runLintCommand(files, options, ctx);
+    return await run(bundle.exports);
   } finally {
     bundle.save();
   }
+}
+
+/** The lint command, once the full command line has parsed it (e.g. `harden-init --debug lint`). */
+export async function runLintCommand(files: string[], options: LintCommandOptions, ctx: CommandContext): Promise<number> {
+  const file = lintBundleFile();
+  if (!file) return (await import('./bundle-entry.js')).runLintCommand(files, options, ctx);
+  return withBundle(file, ctx.env, ctx.debug ? ctx.stderr : null, (bundle) => bundle.runLintCommand(files, options, ctx));
+}
+
+/**
+ * `harden-init lint ...`, command line and all, from the bundle: null when running from source,
+ * where the full command line parses it.
+ */
+export async function runLintCli(argv: string[], io: Io): Promise<number | null> {
+  const file = lintBundleFile();
+  if (!file) return null;
+  return withBundle(file, io.env, argv.includes('--debug') ? io.stderr : null, (bundle) => bundle.runLintCli(argv, io));
 }

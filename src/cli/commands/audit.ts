@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { examples, type CommandDef } from '../command.js';
-import { VERSION } from '../program.js';
+import { VERSION } from '../parse.js';
 
 export const auditCommand: CommandDef = {
   name: 'audit',
