@@ -81,3 +81,10 @@ export function reportError(error: unknown, debug = false): ErrorReport {
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
   return { line: line + stack, exitCode: EXIT.bug };
 }
+
+/** Prints the error's line (if any) on `stderr` and returns its exit code: what every command runner does with a failure. */
+export function printError(error: unknown, debug: boolean, stderr: { write(text: string): unknown }): number {
+  const { line, exitCode } = reportError(error, debug);
+  if (line) stderr.write(`${line}\n`);
+  return exitCode;
+}

@@ -1,4 +1,4 @@
-import { reportError } from './errors.js';
+import { printError } from './errors.js';
 import type { Io } from './parse.js';
 
 /** argv -> command -> exit code. Never throws; prints one line per error (stack with --debug). */
@@ -15,9 +15,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (parsed.kind === 'exit') return parsed.exitCode;
     return await parsed.def.run(parsed.args, parsed.options, parsed.ctx);
   } catch (error) {
-    const { line, exitCode } = reportError(error, debug);
-    if (line) io.stderr.write(`${line}\n`);
-    return exitCode;
+    return printError(error, debug, io.stderr);
   }
 }
 

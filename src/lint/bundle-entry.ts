@@ -5,7 +5,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { lintUsage } from '../cli/commands/lint-usage.js';
 import type { CommandContext } from '../cli/context.js';
-import { reportError } from '../cli/errors.js';
+import { printError } from '../cli/errors.js';
 import { parseArgvWith, type Io } from '../cli/parse.js';
 import { lintFileResult, type WorkerBatch, type WorkerMessage, type WorkerSetup } from './parallel.js';
 import { runLint, type LintCommandOptions } from './run.js';
@@ -15,9 +15,7 @@ export async function runLintCommand(files: string[], options: LintCommandOption
   try {
     return await runLint(files, options, ctx);
   } catch (error) {
-    const { line, exitCode } = reportError(error, ctx.debug);
-    if (line) ctx.stderr.write(`${line}\n`);
-    return exitCode;
+    return printError(error, ctx.debug, ctx.stderr);
   }
 }
 
@@ -32,9 +30,7 @@ export async function runLintCli(argv: string[], io: Io): Promise<number> {
     if (parsed.kind === 'exit') return parsed.exitCode;
     return await parsed.def.run(parsed.args, parsed.options, parsed.ctx);
   } catch (error) {
-    const { line, exitCode } = reportError(error, argv.includes('--debug'));
-    if (line) io.stderr.write(`${line}\n`);
-    return exitCode;
+    return printError(error, argv.includes('--debug'), io.stderr);
   }
 }
 

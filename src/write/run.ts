@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { clock, type CommandContext } from '../cli/context.js';
-import { Cancelled, EXIT, InputError, UsageError, reportError } from '../cli/errors.js';
+import { Cancelled, EXIT, InputError, UsageError, printError } from '../cli/errors.js';
 import type { AppFacts, Detection, Evidence, RepoSnapshot } from '../detect/types.js';
 import type { GenerateResult } from '../generate/types.js';
 import type { Answers } from '../questions/answers.js';
@@ -356,9 +356,7 @@ async function handOver(argv: string[], ctx: CommandContext): Promise<number> {
     const parsed = parseArgv(argv, ctx);
     code = parsed.kind === 'exit' ? parsed.exitCode : await parsed.def.run(parsed.args, parsed.options, parsed.ctx);
   } catch (error) {
-    const { line, exitCode } = reportError(error, ctx.debug);
-    if (line) ctx.stderr.write(`${line}\n`);
-    code = exitCode;
+    code = printError(error, ctx.debug, ctx.stderr);
   }
   const summary = nextStepSummary(command, code);
   ctx.stdout.write(`\n${paint(makeTheme(ctx.color), summary.token, summary.text)}\n`);
