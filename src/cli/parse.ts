@@ -108,4 +108,3 @@ function commanderToUsageError(error: CommanderError, argv: string[], registry: 
     : `see ${helpHint}`;
   return new UsageError(what, 'command line', fix);
 }
-

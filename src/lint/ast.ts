@@ -3,7 +3,7 @@ import { Argument, DockerfileParser, Instruction, type Dockerfile } from 'docker
 /**
  * dockerfile-ast splits an instruction's arguments anew on every call of its (private)
  * getRawArguments, and its own constructors and getters call it four to eight times for each RUN,
- * COPY or CMD while parsing: that was a third of the time of a lint. An instruction never changes
+ * COPY or CMD while parsing: that was a quarter of the time of a lint. An instruction never changes
  * once built, so the split is kept per instruction, and each call gets copies of it: the parser
  * shifts flags off the array it is given, and FROM's getters move the ends of an argument's range.
  */

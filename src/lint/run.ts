@@ -19,7 +19,7 @@ export interface LintCommandOptions {
   config?: string;
   ignore?: string[];
   trustedRegistry?: string[];
-  /** Threads to lint on (`--jobs`); default: one per 100 files, up to the CPU count. */
+  /** Threads to lint on (`--jobs`); default: see lintThreads. */
   jobs?: string;
 }
 
@@ -82,11 +82,10 @@ export async function runLint(files: string[], options: LintCommandOptions, ctx:
   // --fix and standard input go one file at a time, in order; plain linting may share the files out.
   const sequential = options.fix || targets.includes(STDIN);
   if (!sequential) {
-    // node:os only for many files: a one-file lint is mostly start-up.
-    const threads = targets.length === 1 ? 1 : lintThreads(targets.length, jobs, process.getBuiltinModule('node:os').availableParallelism());
-    const started = { wall: process.hrtime.bigint(), cpu: process.cpuUsage() };
+    const threads = lintThreads(targets.length, jobs, () => process.getBuiltinModule('node:os').availableParallelism());
+    const started = ctx.debug ? { wall: process.hrtime.bigint(), cpu: process.cpuUsage() } : null;
     const run = await lintFiles(targets.map((target) => ({ target, implicit: files.length === 0 })), threads, { cwd: ctx.cwd, config, today });
-    if (ctx.debug && targets.length > 1) {
+    if (started && targets.length > 1) {
       // The whole process's CPU time, V8's compiler and garbage collector threads included: what --jobs competes with.
       const { user, system } = process.cpuUsage(started.cpu);
       const seconds = (ms: number) => (ms / 1000).toFixed(2);

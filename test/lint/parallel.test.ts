@@ -9,16 +9,23 @@ import { describeCorpus } from '../helpers/requirements.js';
 
 describe('lintThreads', () => {
   it('starts a thread per FILES_PER_THREAD files, up to one less than the CPUs; --jobs decides when given', () => {
-    expect(lintThreads(1, undefined, 8)).toBe(1);
-    expect(lintThreads(FILES_PER_THREAD * 2 - 1, undefined, 8)).toBe(1);
-    expect(lintThreads(FILES_PER_THREAD * 2, undefined, 8)).toBe(2);
-    expect(lintThreads(FILES_PER_THREAD * 100, undefined, 8)).toBe(7);
+    expect(lintThreads(1, undefined, () => 8)).toBe(1);
+    expect(lintThreads(FILES_PER_THREAD * 2 - 1, undefined, () => 8)).toBe(1);
+    expect(lintThreads(FILES_PER_THREAD * 2, undefined, () => 8)).toBe(2);
+    expect(lintThreads(FILES_PER_THREAD * 100, undefined, () => 8)).toBe(7);
     // Two cores: V8 already uses the second one beside a single thread.
-    expect(lintThreads(100_000, undefined, 2)).toBe(1);
-    expect(lintThreads(2000, undefined, 1)).toBe(1);
-    expect(lintThreads(10, 4, 2)).toBe(4);
-    expect(lintThreads(3, 4, 2)).toBe(3);
-    expect(lintThreads(2000, 1, 8)).toBe(1);
+    expect(lintThreads(100_000, undefined, () => 2)).toBe(1);
+    expect(lintThreads(2000, undefined, () => 1)).toBe(1);
+    expect(lintThreads(10, 4, () => 2)).toBe(4);
+    expect(lintThreads(3, 4, () => 2)).toBe(3);
+    expect(lintThreads(2000, 1, () => 8)).toBe(1);
+    // The CPU count is not read when it cannot change the answer (node:os stays unloaded for one file).
+    const unread = () => {
+      throw new Error('the CPU count was read');
+    };
+    expect(lintThreads(1, undefined, unread)).toBe(1);
+    expect(lintThreads(FILES_PER_THREAD * 2 - 1, undefined, unread)).toBe(1);
+    expect(lintThreads(5000, 2, unread)).toBe(2);
   });
 });
 
