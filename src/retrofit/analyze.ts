@@ -1,5 +1,6 @@
 import type { Instruction, From, Property } from 'dockerfile-ast';
 import { parseDockerfileAst } from '../lint/ast.js';
+import { escapeRegExp } from '../text.js';
 import { secretReason } from './secrets.js';
 import { classifySegment, installedPackages, needsShell, referencedVariables, splitCommand, systemManagerOf, words } from './shell.js';
 import type { CommandModel, CopyModel, DockerfileModel, StageModel, VariableModel } from './types.js';
@@ -170,7 +171,7 @@ function readStage(from: From, index: number, line: number, earlier: StageModel[
     name,
     image,
     registry,
-    repository: registry ? repository.replace(new RegExp(`^${registry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`), '') : repository,
+    repository: registry ? repository.replace(new RegExp(`^${escapeRegExp(registry)}/`), '') : repository,
     tag,
     digest,
     platform: flag(from, 'platform'),

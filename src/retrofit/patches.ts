@@ -8,6 +8,7 @@ import { secretId } from './secrets.js';
 import { classifySegment, execForm, installedPackages, needsShell, splitCommand, systemManagerOf, words } from './shell.js';
 import { applyHunks, splitLines } from './series.js';
 import type { RetrofitPatch } from './types.js';
+import { escapeRegExp } from '../text.js';
 
 export interface PatchOptions {
   /** uid:gid the final stage runs as when it has no USER or USER root; default 10001. */
@@ -263,7 +264,7 @@ export function secretFilesLeft(command: string, secrets: readonly string[]): st
     const target = /(?:^|[^0-9&>])>>?\s*("?)([^\s"&|;]+)\1/.exec(segment.text)?.[2];
     if (!target || target.startsWith('/dev/')) continue;
     const name = target.replace(/^.*\//, '');
-    const removed = new RegExp(`\\brm\\b[^;&|]*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(command);
+    const removed = new RegExp(`\\brm\\b[^;&|]*${escapeRegExp(name)}`).test(command);
     if (!removed && !files.includes(target)) files.push(target);
   }
   return files;

@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import { parseDockerfileAst } from '../lint/ast.js';
+import { escapeRegExp } from '../text.js';
 import { analyzeDockerfile, instructionText, parseExecForm } from './analyze.js';
 import { defaultPins, planPatches, type PatchOptions } from './patches.js';
 import { secretId } from './secrets.js';
@@ -70,7 +71,7 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
   }
   const out = new Editor(gen.lines);
   const final = gen.stages[gen.stages.length - 1];
-  const build = gen.stages.find((s) => s.name !== null && final.instructions.some((i) => /^COPY$/i.test(i.getKeyword()) && new RegExp(`--from=${escape(s.name!)}\\b`, 'i').test(instructionText(generatedText, i)))) ?? (gen.stages.length > 1 ? gen.stages[0] : final);
+  const build = gen.stages.find((s) => s.name !== null && final.instructions.some((i) => /^COPY$/i.test(i.getKeyword()) && new RegExp(`--from=${escapeRegExp(s.name!)}\\b`, 'i').test(instructionText(generatedText, i)))) ?? (gen.stages.length > 1 ? gen.stages[0] : final);
   const finalShell = imageHasShell(final.image);
   const finalManager = imagePackageManager(final.image);
   const userFinal = model.stages[model.stages.length - 1];
@@ -95,7 +96,7 @@ export function planRetrofit(existingDockerfile: string, generated: { dockerfile
   for (const kept of earlier.unsafe) if (kept.beforeCarried !== null) aboveCarried.set(kept.beforeCarried, [...(aboveCarried.get(kept.beforeCarried) ?? []), kept]);
   const targetOfKept = (stage: number | null) => (stage === null ? null : stage === userFinal.index ? final : build);
   out.prefix = (lines, at) => {
-    const line = Number(new RegExp(`^${escape(CARRIED)} \\(line (\\d+)\\)`).exec(lines[0] ?? '')?.[1]);
+    const line = Number(new RegExp(`^${escapeRegExp(CARRIED)} \\(line (\\d+)\\)`).exec(lines[0] ?? '')?.[1]);
     const stage = at < 0 ? null : (gen.stages.find((s) => s.fromLine <= at && at <= s.end) ?? null);
     const waiting = aboveCarried.get(line) ?? [];
     const kept = waiting.filter((k) => targetOfKept(k.stage) === stage && !commented.has(k.comment));
@@ -393,7 +394,7 @@ function planCommand(
   // What the final image runs before CMD: the generated ENTRYPOINT, or the runtime a distroless image starts itself.
   const genEntrypointArgv = genEntrypoint ? parseExecForm(genEntrypoint.getRawArgumentsContent() ?? '') : null;
   const runtime = genEntrypointArgv?.length === 1
-    ? new RegExp(`^${escape(genEntrypointArgv[0].replace(/^.*\//, ''))}$`)
+    ? new RegExp(`^${escapeRegExp(genEntrypointArgv[0].replace(/^.*\//, ''))}$`)
     : /distroless\/(nodejs|python)/i.test(final.image) && !genEntrypoint ? (/distroless\/nodejs/i.test(final.image) ? /^node(js)?$/ : /^python[0-9.]*$/) : null;
   const toExec = (command: CommandModel): string[] | null => {
     if (command.form === 'exec') return command.args;
@@ -474,10 +475,6 @@ function pinsFrom(generatedText: string): Record<string, string> {
   return pins;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function trimSlash(path: string): string {
   return path.replace(/^\.\//, '').replace(/\/+$/, '') || '/';
 }
@@ -520,7 +517,7 @@ function earlierRetrofit(text: string): EarlierRetrofit {
   const result: EarlierRetrofit = { lines: new Map(), comments: new Map(), unsafe: [], skeleton: null };
   if (!text.includes(CARRIED) && !text.includes(NOT_CARRIED)) return result;
   const lines = text.split('\n');
-  const carried = new RegExp(`^\\s*${escape(CARRIED)} \\(line (\\d+)\\)`);
+  const carried = new RegExp(`^\\s*${escapeRegExp(CARRIED)} \\(line (\\d+)\\)`);
   const skeleton: string[] = [];
   let stage: number | null = null;
   // Right after a FROM, up to the first step the generator wrote: where the planner puts what a stage needs first.

@@ -1,5 +1,6 @@
 import { finalStage, readStages, type DockerInstruction } from './dockerfile-stages.js';
 import type { ReportLayer, ScanRecord } from './record.js';
+import { foldSpaces } from '../text.js';
 
 /** One entry of an image's history (`docker history`, or the report's image config). */
 export interface HistoryEntry {
@@ -17,13 +18,11 @@ export interface FindingLocation {
   instruction: string;
 }
 
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
 function matchInstruction(createdBy: string, instructions: DockerInstruction[]): DockerInstruction | undefined {
-  const made = squash(createdBy.replace(/\s*# buildkit\s*$/, ''));
+  const made = foldSpaces(createdBy.replace(/\s*# buildkit\s*$/, ''));
   return instructions.find((ins) => {
     if (!['RUN', 'COPY', 'ADD'].includes(ins.keyword)) return false;
-    const args = squash(ins.args.replace(/^(--[a-z-]+(=\S+)?\s+)+/, ''));
+    const args = foldSpaces(ins.args.replace(/^(--[a-z-]+(=\S+)?\s+)+/, ''));
     return args.length > 0 && made.includes(args);
   });
 }

@@ -3,7 +3,8 @@
 import { posix as path } from 'node:path';
 import type { AppFacts } from '../types.js';
 import type { AppView } from '../view.js';
-import { bracketEnd, escapeRe, joinPath, oneLine, splitArgs, type HealthScan, type HealthScanner, type RouteCandidate, type RoutePrefix } from './route.js';
+import { escapeRegExp, foldSpaces } from '../../text.js';
+import { bracketEnd, joinPath, splitArgs, type HealthScan, type HealthScanner, type RouteCandidate, type RoutePrefix } from './route.js';
 import { sourceFiles, type SourceFile } from './source.js';
 
 const EXTENSIONS = /\.(?:[cm]?[jt]s)$/;
@@ -195,7 +196,7 @@ function methodRoutes(resolver: Resolver, facts: FileFacts, routes: RouteCandida
     if (!value.startsWith('/') || !serverReceiver(facts, receiver)) return;
     const where = resolver.prefixOf(facts, receiver);
     if (!where.certain) return;
-    routes.push({ path: joinPath(where.prefix, value), file: file.path, line: file.lineOf(at), code: `${oneLine(file.text.slice(at, end))})`, via: where.via });
+    routes.push({ path: joinPath(where.prefix, value), file: file.path, line: file.lineOf(at), code: `${foldSpaces(file.text.slice(at, end))})`, via: where.via });
   };
   for (const m of code.matchAll(/(?<![\w$])([\w$]+)\s*\.\s*(?:get|all)\s*\(\s*(?:(['"`])[\w.-]+\2\s*,\s*)?(?=['"`])/g)) {
     const literal = stringAt(code, m.index + m[0].length);
@@ -277,7 +278,7 @@ function comparedPaths(facts: FileFacts, routes: RouteCandidate[]): void {
     if (/\b(?:location|router|history|window|document)\b/i.test(shown)) return;
     const method = /\bmethod\s*===?\s*(['"])(\w+)\1|(['"])(\w+)\3\s*===?\s*[\w$.]*\bmethod\b/.exec(lineText(at));
     if (method && !/^(GET|HEAD)$/i.test(method[2] ?? method[4])) return;
-    routes.push({ path: value, file: file.path, line: file.lineOf(at), code: oneLine(shown) });
+    routes.push({ path: value, file: file.path, line: file.lineOf(at), code: foldSpaces(shown) });
   };
   for (const m of code.matchAll(/(?<![\w$])(?:[\w$]+\.)*(?:url|path|pathname)\s*===?\s*(['"`])(\/[^'"`\n]*)\1/g)) add(m[2], m.index, file.text.slice(m.index, m.index + m[0].length));
   for (const m of code.matchAll(/(['"`])(\/[^'"`\n]*)\1\s*===?\s*(?:[\w$]+\.)*(?:url|path|pathname)(?![\w$])/g)) add(m[2], m.index, file.text.slice(m.index, m.index + m[0].length));
@@ -313,13 +314,13 @@ function nestRoutes(files: FileFacts[], routes: RouteCandidate[]): void {
         // @HealthCheck() among the method's decorators, after or before @Get().
         const after = body.slice(get.index + get[0].length, get.index + 400).split(/\)\s*(?:async\s+)?\w+\s*\(/)[0];
         const declared = /@HealthCheck\(/.test(after) || /@HealthCheck\(\s*\)\s*(?:@\w+\([^)]*\)\s*)*$/.test(body.slice(0, get.index));
-        const skipsPrefix = global !== '' && new RegExp(`(['"\`])/?${escapeRe(local.slice(1))}\\1`).test(excluded);
+        const skipsPrefix = global !== '' && new RegExp(`(['"\`])/?${escapeRegExp(local.slice(1))}\\1`).test(excluded);
         const full = global && !skipsPrefix ? joinPath(global, local) : local;
         routes.push({
           path: full,
           file: file.path,
           line: file.lineOf(at),
-          code: `${oneLine(file.text.slice(controller.index, controller.index + controller[0].length))} ${oneLine(file.text.slice(at, at + get[0].length))}`,
+          code: `${foldSpaces(file.text.slice(controller.index, controller.index + controller[0].length))} ${foldSpaces(file.text.slice(at, at + get[0].length))}`,
           declared,
           via: global && !skipsPrefix ? `global prefix ${joinPath(global)}` : undefined,
         });

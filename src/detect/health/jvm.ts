@@ -4,6 +4,7 @@ import type { AppFacts } from '../types.js';
 import { parseYamlDocuments } from '../parsers.js';
 import { obj, type AppView } from '../view.js';
 import { joinPath, type HealthScan, type HealthScanner } from './route.js';
+import { escapeRegExp } from '../../text.js';
 
 const BUILD_FILES = ['pom.xml', 'build.gradle', 'build.gradle.kts'];
 const CONFIG_DIR = 'src/main/resources';
@@ -31,7 +32,7 @@ function flatten(value: unknown, prefix: string, into: Map<string, string>): voi
 
 function lineOfKey(text: string, key: string): number {
   const last = key.split('.').pop()!;
-  const index = text.search(new RegExp(`(^|[\\s.])${last.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}\\s*[:=]`, 'm'));
+  const index = text.search(new RegExp(`(^|[\\s.])${escapeRegExp(last)}\\s*[:=]`, 'm'));
   return index === -1 ? 1 : text.slice(0, index).split('\n').length + (text[index] === '\n' ? 1 : 0);
 }
 

@@ -2,7 +2,8 @@
 // and http.server handlers comparing `self.path`.
 import type { AppFacts } from '../types.js';
 import type { AppView } from '../view.js';
-import { bracketEnd, joinPath, oneLine, splitArgs, type HealthScan, type HealthScanner, type RouteCandidate, type RoutePrefix } from './route.js';
+import { foldSpaces } from '../../text.js';
+import { bracketEnd, joinPath, splitArgs, type HealthScan, type HealthScanner, type RouteCandidate, type RoutePrefix } from './route.js';
 import { sourceFiles, type SourceFile } from './source.js';
 
 const ENTRY_FILES = ['app.py', 'main.py', 'server.py', 'wsgi.py', 'asgi.py', 'app/main.py', 'src/main.py', 'src/app.py'];
@@ -197,7 +198,7 @@ function decoratorRoutes(resolver: Resolver, file: PyFile, routes: RouteCandidat
     const where = resolver.prefixOf(file, m[2].includes('.') ? m[2] : receiver);
     if (!where.certain) continue;
     const first = text.slice(open + 1, close).split(',')[0].trim();
-    routes.push({ path: joinPath(where.prefix, value), file: file.file.path, line: file.file.lineOf(m.index), code: `${decorator ? '@' : ''}${m[2]}.${m[3]}(${oneLine(first)})`, via: where.via });
+    routes.push({ path: joinPath(where.prefix, value), file: file.file.path, line: file.file.lineOf(m.index), code: `${decorator ? '@' : ''}${m[2]}.${m[3]}(${foldSpaces(first)})`, via: where.via });
   }
 }
 
@@ -241,7 +242,7 @@ function comparedPaths(file: PyFile, routes: RouteCandidate[]): void {
   const add = (value: string, at: number, length: number) => {
     const handler = [...code.slice(0, at).matchAll(/\bdef\s+do_([A-Z]+)\s*\(/g)].pop();
     if (handler && !/^(GET|HEAD)$/.test(handler[1])) return;
-    routes.push({ path: value, file: file.file.path, line: file.file.lineOf(at), code: oneLine(text.slice(at, at + length)) });
+    routes.push({ path: value, file: file.file.path, line: file.file.lineOf(at), code: foldSpaces(text.slice(at, at + length)) });
   };
   for (const m of code.matchAll(/(?<![\w.])(?:\w+\.)*(?:path|path_info)\s*==\s*[rbu]?(['"])(\/[^'"\n]*)\1/g)) add(m[2], m.index, m[0].length);
   for (const m of code.matchAll(/[rbu]?(['"])(\/[^'"\n]*)\1\s*==\s*(?:\w+\.)*(?:path|path_info)\b/g)) add(m[2], m.index, m[0].length);

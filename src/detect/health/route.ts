@@ -74,16 +74,6 @@ export function bracketEnd(code: string, open: number): number {
   return code.length;
 }
 
-/** Code as the evidence shows it: one line, runs of blanks folded. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Escapes a name for use inside a RegExp. */
-export function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Top-level, trimmed arguments of a call's argument text: `'/api', auth({ a, b }), router` -> three. */
 export function splitArgs(text: string): string[] {
   const args: string[] = [];
