@@ -1,5 +1,16 @@
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { defaultLintConfig, mergeLintConfig, type LintConfig } from './config-schema.js';
+
+let yaml: typeof import('yaml') | undefined;
+
+/**
+ * The YAML parser (72 CommonJS files), loaded for a YAML config only: lint also runs in every
+ * repository harden-init set up, whose config is the JSON of .harden-init.json.
+ */
+function parseYaml(text: string): unknown {
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yaml.parse(text);
+}
 
 /**
  * Reads config text. YAML (`.hadolint.yaml`) is read as a whole, with our keys allowed at the top

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultLintConfig, LintConfigError, type LintConfig } from './config-schema.js';
+import { parseLintConfigText } from './config-text.js';
 
 /** A config file that cannot be read or has a bad value; `file` is the path, `key` the offending key. */
 export class LintConfigFileError extends Error {
@@ -24,10 +25,8 @@ function readOptional(file: string): string | null {
   }
 }
 
-async function parseFile(file: string, text: string, base: LintConfig): Promise<LintConfig> {
+function parseFile(file: string, text: string, base: LintConfig): LintConfig {
   const kind = file.endsWith('.json') ? 'json' : 'yaml';
-  // The YAML parser loads only when a config file is there to read.
-  const { parseLintConfigText } = await import('./config-text.js');
   try {
     if (kind === 'json' && !path.basename(file).startsWith('.harden-init')) {
       // Any other JSON file is a plain config object (hadolint keys at the top).
@@ -50,19 +49,19 @@ export async function loadLintConfig(dir: string, explicitPath?: string): Promis
     const file = path.resolve(dir, explicitPath);
     const text = readOptional(file);
     if (text === null) throw new LintConfigFileError(file, 'no such file');
-    return await parseFile(file, text, defaultLintConfig());
+    return parseFile(file, text, defaultLintConfig());
   }
   let config = defaultLintConfig();
   for (const name of ['.hadolint.yaml', '.hadolint.yml']) {
     const file = path.join(dir, name);
     const text = readOptional(file);
     if (text !== null) {
-      config = await parseFile(file, text, config);
+      config = parseFile(file, text, config);
       break;
     }
   }
   const ours = path.join(dir, '.harden-init.json');
   const text = readOptional(ours);
-  if (text !== null) config = await parseFile(ours, text, config);
+  if (text !== null) config = parseFile(ours, text, config);
   return config;
 }

@@ -19,4 +19,16 @@ describe('harden-init lint start-up (built CLI)', () => {
     const loaded = result.stderr.split('\n').filter((line) => /^MODULE \d+: load "/.test(line));
     expect(loaded).toEqual([]);
   });
+
+  it('loads no YAML parser for the .harden-init.json config that init writes, and still applies it', async () => {
+    const app = mkdtempSync(path.join(dir, 'app-'));
+    writeFileSync(path.join(app, 'Dockerfile'), 'FROM debian:13.2-slim\nADD app.js /app/app.js\nUSER 10001:10001\n');
+    writeFileSync(path.join(app, '.harden-init.json'), JSON.stringify({ app: '.', lint: { ignored: ['DL3020'] } }));
+    const result = await runCli(['lint', '--format', 'json', 'Dockerfile'], { cwd: app, env: { NODE_DEBUG: 'module' } });
+    const codes = (JSON.parse(result.stdout) as Array<{ code: string }>).map((finding) => finding.code);
+    expect(codes).not.toContain('HI401');
+    expect(codes.length).toBeGreaterThan(0);
+    const loaded = result.stderr.split('\n').filter((line) => /^MODULE \d+: load "/.test(line));
+    expect(loaded).toEqual([]);
+  });
 });
