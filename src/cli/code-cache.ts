@@ -12,8 +12,13 @@ export interface CachedBundle<T> {
   cache: 'used' | 'rejected' | 'none' | 'off';
   /** Where the cache is read and written; null when off. */
   cacheFile: string | null;
-  /** Writes the cache when it was missing or rejected; call after the run, so it holds what the run compiled. Never throws. */
-  save(): void;
+  /**
+   * Writes the cache when it was missing or rejected; call after the run, so it holds what the run
+   * compiled. `prime` runs first, only when the cache is written: it compiles what a run needs
+   * whatever this run did (one that failed early compiled little), since a cache V8 takes is
+   * never written again. Never throws.
+   */
+  save(prime?: () => void): void;
 }
 
 /**
@@ -60,7 +65,7 @@ export function requireWithCodeCache<T>(file: string, cacheDir: string | null): 
     exports: module.exports,
     cache,
     cacheFile,
-    save() {
+    save(prime) {
       if (!cacheFile || cache === 'used') return;
       // Another run may write the same file at the same time: each writes its own and renames it in place.
       const partial = `${cacheFile}.${process.pid}.partial`;
@@ -69,6 +74,7 @@ export function requireWithCodeCache<T>(file: string, cacheDir: string | null): 
         mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
         // Opened before the cache is made: a folder we cannot write costs no serialising.
         fd = openSync(partial, 'w', 0o600);
+        prime?.();
         writeFileSync(fd, script.createCachedData());
         closeSync(fd);
         fd = null;

@@ -7,7 +7,10 @@ import { lintUsage } from '../cli/commands/lint-usage.js';
 import type { CommandContext } from '../cli/context.js';
 import { printError } from '../cli/errors.js';
 import { parseArgvWith, type Io } from '../cli/parse.js';
+import { lintDockerfile } from './lint.js';
 import { lintFileResult, type WorkerBatch, type WorkerMessage, type WorkerSetup } from './parallel.js';
+import { formatJson } from './report/json.js';
+import { formatTty } from './report/tty.js';
 import { runLint, type LintCommandOptions } from './run.js';
 
 /** `harden-init lint`: the exit code; a failure's one line is already on stderr. */
@@ -43,7 +46,41 @@ export function serveLintWorker(port: MessagePort, setup: WorkerSetup): void {
   port.postMessage({ ready: true } satisfies WorkerMessage);
 }
 
+/** A Dockerfile that takes the parser, the shell reader and the rules through their common paths. */
+const SAMPLE = [
+  '# syntax=docker/dockerfile:1',
+  'ARG NODE_VERSION=24',
+  'FROM node:${NODE_VERSION}-bookworm-slim AS build',
+  'WORKDIR /app',
+  'ENV NODE_ENV=production PATH="/app/bin:$PATH"',
+  'COPY --chown=10001:10001 package.json package-lock.json ./',
+  'RUN --mount=type=cache,target=/root/.npm apt-get update && apt-get install -y --no-install-recommends curl \\',
+  '    && rm -rf /var/lib/apt/lists/* && npm ci --omit=dev && pip install -r requirements.txt | tee log',
+  'ADD https://example.com/tool.tar.gz /tmp/',
+  'FROM gcr.io/distroless/nodejs24-debian13:nonroot',
+  'LABEL org.opencontainers.image.title="app" securitytxt="https://example.com/.well-known/security.txt"',
+  'COPY --from=build /app /app',
+  'USER 10001:10001',
+  'EXPOSE 3000/tcp',
+  'HEALTHCHECK --interval=30s CMD ["node", "health.js"]',
+  'ONBUILD RUN echo hi',
+  'ENTRYPOINT ["node"]',
+  'CMD ["/app/server.js"]',
+  '',
+].join('\n');
+
+/**
+ * Compiles what a lint run needs, for the code cache: a run that failed early (a missing file, a
+ * bad flag) would otherwise leave a cache without the linter in it.
+ */
+export function compileLinter(): void {
+  const findings = lintDockerfile(SAMPLE, { file: 'Dockerfile', keep: false });
+  formatTty(findings, { color: false, files: ['Dockerfile'] });
+  formatJson(findings);
+}
+
 export interface LintBundle {
+  compileLinter: typeof compileLinter;
   runLintCommand: typeof runLintCommand;
   runLintCli: typeof runLintCli;
   serveLintWorker: typeof serveLintWorker;

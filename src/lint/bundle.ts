@@ -31,7 +31,7 @@ async function withBundle(file: string, env: NodeJS.ProcessEnv, debug: Writable 
   try {
     return await run(bundle.exports);
   } finally {
-    bundle.save();
+    bundle.save(() => bundle.exports.compileLinter());
   }
 }
 

@@ -62,6 +62,18 @@ describe('requireWithCodeCache', () => {
     expect(readdirSync(cacheDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 
+  it('runs `prime` before writing a cache, and only then', () => {
+    const { file, cacheDir, again } = bundle();
+    const primed: string[] = [];
+    requireWithCodeCache<Lib>(file, null).save(() => primed.push('off'));
+    const first = requireWithCodeCache<Lib>(file, cacheDir);
+    first.save(() => primed.push(first.cache));
+    const second = requireWithCodeCache<Lib>(again(), cacheDir);
+    second.save(() => primed.push(second.cache));
+    expect(second.cache).toBe('used');
+    expect(primed).toEqual(['none']);
+  });
+
   it('a cache V8 will not take (damaged, or from another Node) is ignored, then written again', () => {
     const { file, cacheDir, again } = bundle();
     requireWithCodeCache<Lib>(file, cacheDir).save();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,20 @@ describe('harden-init lint from its code-cached bundle (built CLI)', () => {
     expect(cacheState(damaged.stderr)).toBe('rejected');
     expect(damaged.stdout).toBe(good.stdout);
     expect(cacheState((await runCli(['lint', '--debug'], { cwd, env })).stderr)).toBe('used');
+  });
+
+  it('a first run that fails early still leaves a cache that holds the linter (a cache V8 takes is never written again)', async () => {
+    const { cwd, cache } = project({ Dockerfile: DOCKERFILE });
+    const failed = await runCli(['lint', 'missing/Dockerfile'], { cwd, env: { XDG_CACHE_HOME: path.join(cache, 'failed') } });
+    expect(failed.exitCode).toBe(2);
+    const linted = await runCli(['lint', 'Dockerfile'], { cwd, env: { XDG_CACHE_HOME: path.join(cache, 'linted') } });
+    expect(linted.exitCode).toBe(1);
+    const size = (home: string) => {
+      const folder = path.join(cache, home, 'harden-init');
+      return statSync(path.join(folder, readdirSync(folder)[0])).size;
+    };
+    // Without compiling the linter first, the failed run's cache was two thirds the size of a linting run's.
+    expect(size('failed')).toBeGreaterThan(0.95 * size('linted'));
   });
 
   it('bad input is still one line naming the file and the fix, exit 2, with no stack', async () => {
